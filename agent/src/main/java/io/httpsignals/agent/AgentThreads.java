@@ -1,0 +1,38 @@
+package io.httpsignals.agent;
+
+import io.httpsignals.api.HttpSignals;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's one background thread for periodic chores (flushing, summaries). A daemon, so it never keeps the JVM
+ * alive, and unobserved, so HTTP calls it makes emit no signals.
+ */
+public final class AgentThreads {
+
+    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(() -> {
+            HttpSignals.unobserveCurrentThread();
+            r.run();
+        }, "httpsignals-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private AgentThreads() {
+    }
+
+    /** Runs {@code task} every {@code periodMillis}; failures are swallowed so the schedule goes on. */
+    public static ScheduledFuture<?> every(long periodMillis, Runnable task) {
+        return SCHEDULER.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (Throwable ignored) {
+                // a chore failing must not stop the others
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,23 @@
+package io.httpsignals.agent.config;
+
+import java.util.Set;
+
+/** The agent's own keys (listener options are {@code <listener>.<key>} and checked by each listener). */
+public final class AgentSettings {
+
+    /** Comma-separated listener names, in dispatch order. */
+    public static final String LISTENERS = "listeners";
+    /** Comma-separated plugin jar files and folders of jars. */
+    public static final String PLUGINS = "plugins";
+    /** Extra header names whose values are redacted in every built-in output. */
+    public static final String REDACT_HEADERS = "redact.headers";
+    /** Query parameter names whose values are redacted from every URL. */
+    public static final String REDACT_QUERY = "redact.query";
+    /** {@code true} prints which hooks were installed and skipped at start. */
+    public static final String DEBUG = "debug";
+
+    public static final Set<String> KEYS = Set.of(LISTENERS, PLUGINS, REDACT_HEADERS, REDACT_QUERY, DEBUG);
+
+    private AgentSettings() {
+    }
+}

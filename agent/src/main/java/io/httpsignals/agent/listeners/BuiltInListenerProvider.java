@@ -1,0 +1,12 @@
+package io.httpsignals.agent.listeners;
+
+import io.httpsignals.api.HttpSignalListenerProvider;
+
+import java.util.Set;
+
+/** A listener shipped inside the agent; unlike a plugin it declares its options, so typos are reported. */
+public interface BuiltInListenerProvider extends HttpSignalListenerProvider {
+
+    /** The option keys this listener accepts (without {@code httpsignals.<name>.}). */
+    Set<String> optionKeys();
+}

@@ -1,0 +1,79 @@
+package io.httpsignals.bootstrap;
+
+import io.httpsignals.api.RequestHeaders;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The request headers offered to listeners at request start: the application's headers (read-only) plus what
+ * listeners add. The advice applies {@link #injected()} to the outgoing request.
+ */
+public final class InjectableHeaders implements RequestHeaders {
+
+    // Headers the clients manage themselves; letting a listener set them would corrupt the exchange.
+    private static final Set<String> FORBIDDEN = Set.of("host", "content-length", "transfer-encoding",
+            "connection", "upgrade", "expect", "te", "keep-alive", "trailer");
+
+    private final Map<String, List<String>> original;
+    private final Map<String, List<String>> injected = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    public InjectableHeaders(Map<String, List<String>> original) {
+        this.original = original == null ? Map.of() : original;
+    }
+
+    @Override
+    public List<String> get(String name) {
+        List<String> added = injected.get(name);
+        if (added != null) {
+            return Collections.unmodifiableList(added);
+        }
+        for (Map.Entry<String, List<String>> e : original.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public void add(String name, String value) {
+        if (allowed(name, value)) {
+            injected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        }
+    }
+
+    @Override
+    public void set(String name, String value) {
+        if (allowed(name, value)) {
+            List<String> values = new ArrayList<>(1);
+            values.add(value);
+            injected.put(name, values);
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> asMap() {
+        Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.putAll(original);
+        all.putAll(injected);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** What listeners added or replaced; empty if nothing. Names map to the full list of values to send. */
+    public Map<String, List<String>> injected() {
+        return injected;
+    }
+
+    private static boolean allowed(String name, String value) {
+        return name != null && value != null && !name.isEmpty()
+                && !FORBIDDEN.contains(name.toLowerCase(Locale.ROOT))
+                && name.indexOf('\r') < 0 && name.indexOf('\n') < 0
+                && value.indexOf('\r') < 0 && value.indexOf('\n') < 0;
+    }
+}

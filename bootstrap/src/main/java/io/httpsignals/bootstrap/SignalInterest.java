@@ -1,0 +1,104 @@
+package io.httpsignals.bootstrap;
+
+import io.httpsignals.api.HttpSignalListener;
+import io.httpsignals.api.Signal;
+
+import java.lang.reflect.Method;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which signals a listener wants. By default: those whose callback its class overrides, so a hook whose signal no
+ * listener wants does no work. Wrappers (asynchronous dispatch) implement {@link Declared} to pass on the
+ * interest of the listener they wrap.
+ */
+public final class SignalInterest {
+
+    /** Implemented by listeners that state their interest rather than have it derived from overrides. */
+    public interface Declared {
+        Set<Signal> wantedSignals();
+    }
+
+    private static final Map<Signal, String> CALLBACKS = Map.ofEntries(
+            Map.entry(Signal.REQUEST_START, "onRequestStart"),
+            Map.entry(Signal.CONNECTION_QUEUED_START, "onConnectionQueuedStart"),
+            Map.entry(Signal.CONNECTION_QUEUED_END, "onConnectionQueuedEnd"),
+            Map.entry(Signal.CONNECTION_REUSECONN, "onConnectionReused"),
+            Map.entry(Signal.CONNECTION_CREATE_START, "onConnectionCreateStart"),
+            Map.entry(Signal.CONNECTION_CREATE_END, "onConnectionCreateEnd"),
+            Map.entry(Signal.DNS_RESOLVEHOST_START, "onDnsResolveHostStart"),
+            Map.entry(Signal.DNS_RESOLVEHOST_END, "onDnsResolveHostEnd"),
+            Map.entry(Signal.CONNECT_START, "onConnectStart"),
+            Map.entry(Signal.CONNECT_END, "onConnectEnd"),
+            Map.entry(Signal.TLS_HANDSHAKE_START, "onTlsHandshakeStart"),
+            Map.entry(Signal.TLS_HANDSHAKE_END, "onTlsHandshakeEnd"),
+            Map.entry(Signal.REQUEST_HEADERS_SENT, "onRequestHeadersSent"),
+            Map.entry(Signal.REQUEST_CHUNK_SENT, "onRequestChunkSent"),
+            Map.entry(Signal.RESPONSE_HEADERS_RECEIVED, "onResponseHeadersReceived"),
+            Map.entry(Signal.RESPONSE_CHUNK_RECEIVED, "onResponseChunkReceived"),
+            Map.entry(Signal.REQUEST_REDIRECT, "onRequestRedirect"),
+            Map.entry(Signal.REQUEST_RETRY, "onRequestRetry"),
+            Map.entry(Signal.CONNECTION_RELEASED, "onConnectionReleased"),
+            Map.entry(Signal.REQUEST_END, "onRequestEnd"),
+            Map.entry(Signal.REQUEST_EXCEPTION, "onRequestException"));
+
+    private SignalInterest() {
+    }
+
+    /** The name of the {@link HttpSignalListener} method that receives {@code signal}. */
+    public static String callbackName(Signal signal) {
+        return CALLBACKS.get(signal);
+    }
+
+    public static Set<Signal> of(HttpSignalListener<?> listener) {
+        if (listener instanceof Declared) {
+            return EnumSet.copyOf(((Declared) listener).wantedSignals());
+        }
+        Set<Signal> wanted = EnumSet.noneOf(Signal.class);
+        for (Signal signal : Signal.values()) {
+            if (overrides(listener.getClass(), CALLBACKS.get(signal))) {
+                wanted.add(signal);
+            }
+        }
+        return wanted;
+    }
+
+    private static boolean overrides(Class<?> type, String methodName) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(methodName) && !m.isBridge() && !m.isSynthetic()) {
+                    return true;
+                }
+            }
+        }
+        // default methods inherited from sub-interfaces of HttpSignalListener also count as overrides
+        for (Class<?> i : allInterfaces(type)) {
+            if (i == HttpSignalListener.class) {
+                continue;
+            }
+            for (Method m : i.getDeclaredMethods()) {
+                if (m.getName().equals(methodName) && m.isDefault()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<Class<?>> allInterfaces(Class<?> type) {
+        Set<Class<?>> result = new java.util.LinkedHashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            collect(c.getInterfaces(), result);
+        }
+        return result;
+    }
+
+    private static void collect(Class<?>[] interfaces, Set<Class<?>> into) {
+        for (Class<?> i : interfaces) {
+            if (into.add(i)) {
+                collect(i.getInterfaces(), into);
+            }
+        }
+    }
+}

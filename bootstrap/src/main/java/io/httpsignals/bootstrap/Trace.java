@@ -1,0 +1,117 @@
+package io.httpsignals.bootstrap;
+
+import io.httpsignals.api.RequestTrace;
+
+/**
+ * The agent's side of a {@link RequestTrace}: besides the public identity it holds the listeners' contexts, the
+ * phases that are open, and running totals. Every field below the identity is guarded by the trace's monitor, which
+ * {@link SignalBus} holds while it dispatches, giving the per-request ordering and happens-before guarantees.
+ */
+public final class Trace implements RequestTrace {
+
+    static final int PHASE_QUEUED = 1;
+    static final int PHASE_CREATE = 1 << 1;
+    static final int PHASE_DNS = 1 << 2;
+    static final int PHASE_CONNECT = 1 << 3;
+    static final int PHASE_TLS = 1 << 4;
+
+    private final long id;
+    private final String client;
+    private final String method;
+    private final String url;
+    private final long startNanos;
+    private final long startEpochMicros;
+
+    final Dispatch dispatch;
+    final Object[] contexts;
+
+    boolean ended;
+    int openPhases;
+    long bytesSent;
+    long bytesReceived;
+    int lastStatus = -1;
+    long lastConnectionId = -1;
+    String openConnectAddress;
+    String openDnsHost;
+    InjectableHeaders headers;
+
+    /**
+     * Free for the instrumentation of one client to hang per-request state on (e.g. which hop it is on), so it
+     * needs no map of its own.
+     */
+    public volatile Object attachment;
+
+    Trace(long id, String client, String method, String url, long startNanos, long startEpochMicros,
+          Dispatch dispatch) {
+        this.id = id;
+        this.client = client;
+        this.method = method;
+        this.url = url;
+        this.startNanos = startNanos;
+        this.startEpochMicros = startEpochMicros;
+        this.dispatch = dispatch;
+        this.contexts = new Object[dispatch.slots.length];
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String client() {
+        return client;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @Override
+    public long startEpochMicros() {
+        return startEpochMicros;
+    }
+
+    /** Headers listeners added at request start that the advice must send, or {@code null} if none. */
+    public synchronized java.util.Map<String, java.util.List<String>> injectedHeaders() {
+        return headers == null || headers.injected().isEmpty() ? null : headers.injected();
+    }
+
+    public synchronized boolean isEnded() {
+        return ended;
+    }
+
+    /** The status of the last response headers seen, or -1. */
+    public synchronized int lastStatus() {
+        return lastStatus;
+    }
+
+    /** The id of the last connection created or reused, or -1. */
+    public synchronized long lastConnectionId() {
+        return lastConnectionId;
+    }
+
+    public synchronized long bytesSent() {
+        return bytesSent;
+    }
+
+    public synchronized long bytesReceived() {
+        return bytesReceived;
+    }
+
+    @Override
+    public String toString() {
+        return "RequestTrace#" + id + " " + client + " " + method + " " + url;
+    }
+}

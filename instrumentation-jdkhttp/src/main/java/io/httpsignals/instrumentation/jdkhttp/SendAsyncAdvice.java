@@ -1,0 +1,57 @@
+package io.httpsignals.instrumentation.jdkhttp;
+
+import io.httpsignals.api.ClientKind;
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.Trace;
+import io.httpsignals.bootstrap.jdkhttp.HeaderOverride;
+import io.httpsignals.bootstrap.jdkhttp.ResponseCompletion;
+import net.bytebuddy.asm.Advice;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * request_start on entry, sending a copy of the request that carries the headers listeners injected (the
+ * application's own request object is untouched); the terminal signal when the returned future completes.
+ */
+public final class SendAsyncAdvice {
+
+    private SendAsyncAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static Trace enter(@Advice.Argument(value = 0, readOnly = false) HttpRequest request) {
+        if (!SignalBus.active() || request == null) {
+            return null;
+        }
+        Trace trace = SignalBus.requestStart(ClientKind.JDK_HTTPCLIENT, request.method(),
+                String.valueOf(request.uri()), request.headers().map());
+        Map<String, List<String>> injected = trace == null ? null : trace.injectedHeaders();
+        if (injected != null) {
+            HttpRequest.Builder copy = HttpRequest.newBuilder(request, new HeaderOverride(injected));
+            for (Map.Entry<String, List<String>> header : injected.entrySet()) {
+                for (String value : header.getValue()) {
+                    copy.header(header.getKey(), value);
+                }
+            }
+            request = copy.build();
+        }
+        return trace;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.Enter Trace trace,
+                            @Advice.Return CompletableFuture<?> future,
+                            @Advice.Thrown Throwable thrown) {
+        if (trace == null) {
+            return;
+        }
+        if (thrown != null) {
+            SignalBus.requestException(trace, thrown);
+        } else if (future != null) {
+            future.whenComplete(new ResponseCompletion(trace));
+        }
+    }
+}
