@@ -4,7 +4,7 @@ import io.httpsignals.api.ClientKind;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.Trace;
 import io.httpsignals.bootstrap.jdkhttp.HeaderOverride;
-import io.httpsignals.bootstrap.jdkhttp.ResponseCompletion;
+import io.httpsignals.bootstrap.jdkhttp.SignalledFuture;
 import net.bytebuddy.asm.Advice;
 
 import java.net.http.HttpRequest;
@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * request_start on entry, sending a copy of the request that carries the headers listeners injected (the
- * application's own request object is untouched); the terminal signal when the returned future completes.
+ * application's own request object is untouched); the terminal signal when the client's future completes, before
+ * the application's future does.
  */
 public final class SendAsyncAdvice {
 
@@ -43,7 +44,7 @@ public final class SendAsyncAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Trace trace,
-                            @Advice.Return CompletableFuture<?> future,
+                            @Advice.Return(readOnly = false) CompletableFuture<Object> future,
                             @Advice.Thrown Throwable thrown) {
         if (trace == null) {
             return;
@@ -51,7 +52,7 @@ public final class SendAsyncAdvice {
         if (thrown != null) {
             SignalBus.requestException(trace, thrown);
         } else if (future != null) {
-            future.whenComplete(new ResponseCompletion(trace));
+            future = SignalledFuture.wrap(future, trace);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.httpsignals.it.support;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /** What a finished child JVM left behind. */
@@ -29,6 +28,6 @@ public record ChildResult(int exitCode, String stdout, String stderr, Duration t
     }
 
     private static List<String> lines(String s) {
-        return s.isEmpty() ? List.of() : Arrays.asList(s.split("\\R", -1));
+        return s.lines().toList();
     }
 }

@@ -1,39 +1,21 @@
 package io.httpsignals.bootstrap.jdkhttp;
 
-import io.httpsignals.bootstrap.SignalBus;
-import io.httpsignals.bootstrap.Trace;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BiConsumer;
 
-/**
- * Ends a request's trace when the future of {@code sendAsync} completes, on whichever thread completes it (also
- * when the application cancels the future).
- */
-public final class ResponseCompletion implements BiConsumer<Object, Throwable> {
+/** Reads JDK HttpClient results from bootstrap code, which cannot name {@code java.net.http} types. */
+public final class JdkResponses {
 
     // HttpResponse is not visible to the bootstrap loader by name; look its method up once through the platform loader.
     private static final MethodHandle STATUS_CODE = statusCodeHandle();
 
-    private final Trace trace;
-
-    public ResponseCompletion(Trace trace) {
-        this.trace = trace;
+    private JdkResponses() {
     }
 
-    @Override
-    public void accept(Object response, Throwable error) {
-        if (error != null) {
-            SignalBus.requestException(trace, unwrap(error));
-        } else if (response != null) {
-            SignalBus.requestEnd(trace, statusCode(response));
-        }
-    }
-
+    /** {@code HttpResponse.statusCode()} of {@code response}, or -1. */
     public static int statusCode(Object response) {
         try {
             return STATUS_CODE == null ? -1 : (int) STATUS_CODE.invoke(response);
@@ -42,6 +24,7 @@ public final class ResponseCompletion implements BiConsumer<Object, Throwable> {
         }
     }
 
+    /** The failure itself, without the CompletionException/ExecutionException wrappers of futures. */
     public static Throwable unwrap(Throwable error) {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
