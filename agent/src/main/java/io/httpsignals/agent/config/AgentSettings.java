@@ -13,10 +13,17 @@ public final class AgentSettings {
     public static final String REDACT_HEADERS = "redact.headers";
     /** Query parameter names whose values are redacted from every URL. */
     public static final String REDACT_QUERY = "redact.query";
+    /** {@code sync}, {@code async} or {@code auto} (default: async for plugins and listeners that do I/O). */
+    public static final String DISPATCH = "dispatch";
+    /** Capacity of each asynchronous listener's queue, in signals. */
+    public static final String DISPATCH_QUEUE = "dispatch.queue";
+    /** How long, in milliseconds, an asynchronous listener may take to drain its queue at shutdown. */
+    public static final String DISPATCH_FLUSH_MS = "dispatch.flush.ms";
     /** {@code true} prints which hooks were installed and skipped at start. */
     public static final String DEBUG = "debug";
 
-    public static final Set<String> KEYS = Set.of(LISTENERS, PLUGINS, REDACT_HEADERS, REDACT_QUERY, DEBUG);
+    public static final Set<String> KEYS = Set.of(LISTENERS, PLUGINS, REDACT_HEADERS, REDACT_QUERY, DISPATCH,
+            DISPATCH_QUEUE, DISPATCH_FLUSH_MS, DEBUG);
 
     private AgentSettings() {
     }

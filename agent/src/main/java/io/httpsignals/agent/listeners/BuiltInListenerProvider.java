@@ -9,4 +9,12 @@ public interface BuiltInListenerProvider extends HttpSignalListenerProvider {
 
     /** The option keys this listener accepts (without {@code httpsignals.<name>.}). */
     Set<String> optionKeys();
+
+    /**
+     * Whether, under {@code httpsignals.dispatch=auto} (the default), this listener gets its signals through a
+     * queue on a daemon thread: true for listeners that do I/O. Plugin listeners always do under {@code auto}.
+     */
+    default boolean prefersAsyncDispatch() {
+        return false;
+    }
 }

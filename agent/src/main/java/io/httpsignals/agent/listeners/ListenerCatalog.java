@@ -57,6 +57,7 @@ public final class ListenerCatalog {
     /** Creates the listeners named in {@code httpsignals.listeners}, in that order; a failing one is skipped. */
     public Map<String, HttpSignalListener<?>> createEnabled(AgentConfig config) {
         Map<String, HttpSignalListener<?>> enabled = new LinkedHashMap<>();
+        DispatchMode dispatch = DispatchMode.of(config);
         for (String name : config.list(AgentSettings.LISTENERS)) {
             HttpSignalListenerProvider provider = providers.get(name);
             if (provider == null) {
@@ -72,7 +73,7 @@ public final class ListenerCatalog {
                 HttpSignalListener<?> listener =
                         provider.create(new SimpleListenerOptions(name, config.optionsOf(name)));
                 if (listener != null) {
-                    enabled.put(name, listener);
+                    enabled.put(name, dispatch.async(provider) ? dispatch.wrap(name, listener) : listener);
                 }
             } catch (Throwable e) {
                 AgentLog.warn("listener '" + name + "' (" + origins.get(name) + ") failed to start: " + e

@@ -21,6 +21,12 @@ public final class LogListenerProvider implements BuiltInListenerProvider {
         return Set.of("file");
     }
 
+    // writing to a file must never block a request on disk I/O
+    @Override
+    public boolean prefersAsyncDispatch() {
+        return true;
+    }
+
     @Override
     public HttpSignalListener<?> create(ListenerOptions options) throws IOException {
         String file = options.get("file");
