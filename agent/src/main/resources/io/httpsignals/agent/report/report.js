@@ -65,21 +65,24 @@
       return D.summary.some(function (s) { return s.phases[p]; });
     });
     var h = "<thead><tr><th class='host'>host</th><th>requests</th><th>failed</th><th>4xx</th><th>5xx</th>" +
-      "<th>incomplete</th><th>total ms<br>p50 / p90 / p99</th>";
+      "<th>incomplete</th><th>total ms<br>p50 / p90 / p99</th><th>latency<br>distribution</th>" +
+      "<th>open connections<br>over time</th><th>connections<br>created / reused</th>" +
+      "<th>queued<br>(wait p50 / p90 / max)</th>";
     phasesPresent.forEach(function (p) {
       h += "<th>" + esc(D.phases[PH.indexOf(p)][1]) + " ms<br>p50 / p90 / p99</th>";
     });
-    h += "<th>connections<br>created / reused</th><th>queued<br>(wait p50 / p90 / max)</th>" +
-      "<th>latency<br>distribution</th><th>open connections<br>over time</th></tr></thead><tbody>";
+    h += "</tr></thead><tbody>";
     D.summary.forEach(function (s, i) {
       h += "<tr class='" + (i === 0 ? "all" : "") + "'><td class='host'>" + esc(s.host) + "</td><td>" + s.requests +
         "</td><td>" + s.failed + "</td><td>" + s.status4xx + "</td><td>" + s.status5xx + "</td><td>" + s.incomplete +
-        "</td><td class='pct'>" + pct(s.total) + "</td>";
-      phasesPresent.forEach(function (p) { h += "<td class='pct'>" + pct(s.phases[p]) + "</td>"; });
-      h += "<td>" + s.created + " / " + s.reused + "</td><td class='pct'>" + s.queued +
+        "</td><td class='pct'>" + pct(s.total) + "</td>" +
+        "<td><canvas class='hist' data-i='" + i + "' width='150' height='34'></canvas></td>" +
+        "<td><canvas class='open' data-i='" + i + "' width='170' height='34'></canvas></td>" +
+        "<td>" + s.created + " / " + s.reused + "</td><td class='pct'>" + s.queued +
         (s.queued ? " (" + ms(s.queueWait[1]) + " / " + ms(s.queueWait[2]) + " / " + ms(s.queueWait[4]) + ")" : "") +
-        "</td><td><canvas class='hist' data-i='" + i + "' width='150' height='34'></canvas></td>" +
-        "<td><canvas class='open' data-i='" + i + "' width='170' height='34'></canvas></td></tr>";
+        "</td>";
+      phasesPresent.forEach(function (p) { h += "<td class='pct'>" + pct(s.phases[p]) + "</td>"; });
+      h += "</tr>";
     });
     $("summary").innerHTML = h + "</tbody>";
     function pct(p) {
