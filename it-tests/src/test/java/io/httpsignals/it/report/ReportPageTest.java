@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code java -jar httpsignals-agent.jar report}: the page it writes, rendered by headless Chromium. Screenshots go
  * to {@code it-tests/target/report-it/}.
  */
-class ReportIT {
+class ReportPageTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "report-it");
     /** What the page tells about each rendered row, read from its DOM. */
@@ -121,7 +121,7 @@ class ReportIT {
     @Test
     void everySegmentKindMarkAndInputProblemIsRendered() throws Exception {
         Path fixture = dir.resolve("realistic.jsonl");
-        try (InputStream in = ReportIT.class.getResourceAsStream("realistic.jsonl")) {
+        try (InputStream in = ReportPageTest.class.getResourceAsStream("realistic.jsonl")) {
             Files.copy(in, fixture);
         }
         Path broken = dir.resolve("broken.jsonl");
