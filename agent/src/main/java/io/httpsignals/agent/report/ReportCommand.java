@@ -36,7 +36,7 @@ public final class ReportCommand {
                     return 2;
                 }
                 output = Path.of(args[++i]);
-            } else if (arg.startsWith("-") && !arg.equals("-")) {
+            } else if (arg.startsWith("-")) {
                 err.println("httpsignals: report: unknown option " + arg + "\nusage:\n" + USAGE);
                 return 2;
             } else {

@@ -30,6 +30,7 @@ final class RequestRecord {
     int status;
     long bytesSent = -1;
     long bytesReceived = -1;
+    /** The {@code request_exception}'s error as "SimpleType: message", or null when the request did not fail. */
     String error;
     long lastUs;
     boolean detailDropped;
@@ -234,7 +235,6 @@ final class RequestRecord {
         long sendStart = -1;
         long lastSent = -1;
         long responseAt = -1;
-        boolean sendClosed;
 
         Hop(long start, int index) {
             this.start = start;
@@ -255,14 +255,13 @@ final class RequestRecord {
             return segment;
         }
 
+        /** At the response headers; a client that does not report what it sent gets one "waiting" segment. */
         void closeSending(long t) {
-            if (sendClosed) {
-                return;
-            }
-            sendClosed = true;
             if (sendStart >= 0) {
                 segments.add(new Segment(Phase.SEND, sendStart, lastSent, false, index));
                 segments.add(new Segment(Phase.WAIT, lastSent, t, false, index));
+            } else {
+                segments.add(new Segment(Phase.WAIT, acquiredAt >= 0 ? acquiredAt : start, t, false, index));
             }
         }
 
@@ -275,7 +274,6 @@ final class RequestRecord {
                 segments.add(new Segment(Phase.BODY, responseAt, t, failure, index));
             } else if (sendStart >= 0) {
                 // sent but no answer: the wait is what failed (or what the log was cut in)
-                sendClosed = true;
                 segments.add(new Segment(Phase.SEND, sendStart, lastSent, false, index));
                 segments.add(new Segment(Phase.WAIT, lastSent, t, failure, index));
             }

@@ -172,9 +172,7 @@ final class SignalLogAggregator {
                 record.error = describe(error);
             }
             default -> {
-                if (error instanceof Map<?, ?> && record.error == null) {
-                    record.error = describe(error);
-                }
+                // a failed phase that the client recovered from is drawn as such, but does not fail the request
             }
         }
     }
@@ -224,5 +222,4 @@ final class SignalLogAggregator {
             throw new IllegalArgumentException("bad time " + isoTime, e);
         }
     }
-
 }

@@ -27,7 +27,7 @@
     return m ? (m[1] || "/") : (url || "");
   }
   function statusText(r) {
-    if (r[9] != null && r[8] === 0) return "failed";
+    if (r[9] != null) return r[8] ? r[8] + " failed" : "failed";
     return r[8] ? String(r[8]) : (r[10] ? "?" : "");
   }
 
@@ -92,11 +92,10 @@
     var edges = D.histogramEdges;
     Array.prototype.forEach.call(document.querySelectorAll("#summary canvas.hist"), function (c) {
       var s = D.summary[+c.dataset.i];
-      bars(c, s.histogram, "#1e88e5", function (i) {
-        return (i === 0 ? "≤ " + edges[0] : i === edges.length ? "> " + edges[i - 1] : edges[i - 1] + "–" + edges[i]) +
-          " ms: " + s.histogram[i];
-      });
-      c.title = "total time per request, log scale from ≤" + edges[0] + " ms to >" + edges[edges.length - 1] + " ms";
+      bars(c, s.histogram, "#1e88e5");
+      c.title = "requests by total time: " + s.histogram.map(function (n, i) {
+        return (i === 0 ? "≤" + edges[0] : i === edges.length ? ">" + edges[i - 1] : "≤" + edges[i]) + " ms: " + n;
+      }).join(", ");
     });
     Array.prototype.forEach.call(document.querySelectorAll("#summary canvas.open"), function (c) {
       var s = D.summary[+c.dataset.i];
@@ -156,7 +155,7 @@
       if (h >= 0 && r[5] !== h) continue;
       if (c >= 0 && r[2] !== c) continue;
       if (st) {
-        if (st === "failed") { if (r[9] == null || r[8] !== 0) continue; }
+        if (st === "failed") { if (r[9] == null) continue; }
         else if (st === "incomplete") { if (r[10] == null) continue; }
         else if (Math.floor(r[8] / 100) !== +st) continue;
       }
@@ -211,7 +210,7 @@
 
   function rowHtml(i, v) {
     var r = R[i], span = D.span || 1, dur = r[7];
-    var failed = r[9] != null && r[8] === 0, cls = "row" + (failed ? " failed" : "") + (r[10] != null ? " incomplete" : "") +
+    var failed = r[9] != null, cls = "row" + (failed ? " failed" : "") + (r[10] != null ? " incomplete" : "") +
       (i === selected ? " selected" : "");
     var conns = r[11].map(function (c) {
       return c[1] ? "#" + c[0] : "<span class='new' title='new connection'>#" + c[0] + "+</span>";

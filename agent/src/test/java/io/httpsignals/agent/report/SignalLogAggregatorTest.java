@@ -111,6 +111,35 @@ class SignalLogAggregatorTest {
     }
 
     @Test
+    void aFailureMidBodyFailsTheRequestButARecoveredPhaseDoesNot() {
+        ReportModel model = aggregate(List.of(
+                line(1, "request_start", 0, ""),
+                line(1, "connection_reuseconn", 10, "\"connection\":1"),
+                line(1, "response_headers_received", 500, "\"status\":200"),
+                line(1, "request_exception", 900, "\"error\":{\"type\":\"java.io.IOException\","
+                        + "\"message\":\"connection reset\"}"),
+                line(2, "request_start", 0, ""),
+                line(2, "connection_create_start", 10, ""),
+                line(2, "connect_start", 20, ""),
+                line(2, "connect_end", 30, "\"error\":{\"type\":\"java.net.ConnectException\"}"),
+                line(2, "connection_create_end", 40, "\"error\":{\"type\":\"java.net.ConnectException\"}"),
+                line(2, "request_retry", 50, "\"reason\":\"connect failed\""),
+                line(2, "connection_reuseconn", 60, "\"connection\":1"),
+                line(2, "response_headers_received", 90, "\"status\":204"),
+                line(2, "request_end", 95, "\"status\":204")));
+        RequestRecord reset = byId(model, 1);
+        assertTrue(reset.failed());
+        assertEquals("IOException: connection reset", reset.error);
+        assertEquals(200, reset.status);
+        assertEquals(List.of("wait 10-500", "body 500-900 failed"), segments(reset),
+                "without request_headers_sent the time to the response is all waiting");
+        RequestRecord recovered = byId(model, 2);
+        assertFalse(recovered.failed());
+        assertNull(recovered.error);
+        assertEquals(List.of("connect 20-30 failed", "wait 60-90 hop1", "body 90-95 hop1"), segments(recovered));
+    }
+
+    @Test
     void badLinesAreCountedAndSkippedNeverFatal() {
         ReportModel model = aggregate(List.of(
                 "",
