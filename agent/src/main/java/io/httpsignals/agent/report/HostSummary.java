@@ -113,10 +113,10 @@ final class HostSummary {
                 life[1] = Math.max(life[1], base + r.durationUs());
                 hostOf.putIfAbsent(key, r.host());
             }
-            for (long[] closed : r.closedConnections) {
-                long[] life = lifetimes.get(r.file + ":" + closed[0]);
+            for (RequestRecord.ConnectionClose closed : r.closedConnections) {
+                long[] life = lifetimes.get(r.file + ":" + closed.id());
                 if (life != null) {
-                    life[1] = Math.min(life[1], base + closed[1]);
+                    life[1] = Math.min(life[1], base + closed.atUs());
                 }
             }
         }

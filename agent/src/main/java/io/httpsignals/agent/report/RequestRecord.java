@@ -16,6 +16,10 @@ final class RequestRecord {
     record ConnectionUse(long id, boolean reused, long atUs) {
     }
 
+    /** A release that did not keep the connection alive: where the open-connections chart ends it. */
+    record ConnectionClose(long id, long atUs) {
+    }
+
     final int file;
     final long id;
     final String client;
@@ -28,8 +32,6 @@ final class RequestRecord {
     /** {@code request_end} or {@code request_exception}, or null while the request has not finished. */
     String terminal;
     int status;
-    long bytesSent = -1;
-    long bytesReceived = -1;
     /** The {@code request_exception}'s error as "SimpleType: message", or null when the request did not fail. */
     String error;
     long lastUs;
@@ -40,8 +42,7 @@ final class RequestRecord {
     final List<Segment> segments = new ArrayList<>(4);
     final List<Mark> marks = new ArrayList<>(1);
     final List<ConnectionUse> connections = new ArrayList<>(1);
-    /** Connections this request saw released with {@code kept_alive=false}, with the time, for the open-connections chart. */
-    final List<long[]> closedConnections = new ArrayList<>(0);
+    final List<ConnectionClose> closedConnections = new ArrayList<>(0);
     long queuedUs = -1;
     int hops = 1;
 
@@ -192,7 +193,7 @@ final class RequestRecord {
                 }
                 case "connection_released" -> {
                     if (!s.keptAlive() && s.connection() >= 0) {
-                        closedConnections.add(new long[] {s.connection(), t});
+                        closedConnections.add(new ConnectionClose(s.connection(), t));
                     }
                 }
                 case "request_redirect" -> {

@@ -164,8 +164,6 @@ final class SignalLogAggregator {
                 if (status > 0) {
                     record.status = status;
                 }
-                record.bytesSent = map.get("bytes_sent") instanceof Long b ? b : -1;
-                record.bytesReceived = map.get("bytes_received") instanceof Long b ? b : -1;
             }
             case REQUEST_EXCEPTION -> {
                 record.terminal = signal.wireName();
