@@ -268,7 +268,13 @@
     return Object.keys(f).map(function (k) {
       var v = f[k];
       if (k === "headers" && v && typeof v === "object") {
-        return "headers:\n" + Object.keys(v).map(function (n) { return "  " + n + ": " + [].concat(v[n]).join(", "); }).join("\n");
+        var names = Object.keys(v);
+        return "headers:" + (names.length ? "\n" + names.map(function (n) {
+          return "  " + n + ": " + [].concat(v[n]).join(", ");
+        }).join("\n") : " (none)");
+      }
+      if (k === "error" && v && typeof v === "object") {
+        return "error: " + v.type + (v.message != null ? ": " + v.message : "");
       }
       return k + ": " + (typeof v === "object" ? JSON.stringify(v) : v);
     }).join("\n");
