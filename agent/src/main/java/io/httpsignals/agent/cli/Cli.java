@@ -1,6 +1,7 @@
 package io.httpsignals.agent.cli;
 
 import io.httpsignals.agent.demo.DemoApp;
+import io.httpsignals.agent.report.ReportCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Cli {
             "commands:",
             "  demo [key=value ...]   start a demo program with the agent (default listeners=log) against a local",
             "                         server and print its signals",
+            ReportCommand.USAGE,
             "  help                   this text",
             "",
             "To instrument an application: java -javaagent:httpsignals-agent.jar=listeners=log ... (see README.md)");
@@ -29,6 +31,7 @@ public final class Cli {
         switch (command) {
             case "demo" -> System.exit(runDemo(rest));
             case "demo-run" -> DemoApp.main(rest);
+            case "report" -> System.exit(ReportCommand.run(rest, System.out, System.err));
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("httpsignals: unknown command '" + command + "'\n" + USAGE);
