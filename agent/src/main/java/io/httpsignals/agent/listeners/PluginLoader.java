@@ -74,9 +74,7 @@ public final class PluginLoader {
                     }
                     found.add(new PluginProvider(it.next(), jar));
                 } catch (ServiceConfigurationError | LinkageError e) {
-                    // a provider whose constructor throws lands here too: ServiceLoader wraps what it threw
-                    AgentLog.warn("plugin jar " + jar + " has a bad service entry (" + rootMessage(e)
-                            + "); that provider is skipped");
+                    AgentLog.warn("plugin jar " + jar + describe(e) + "; that provider is skipped");
                     reported = true;
                 }
             }
@@ -117,6 +115,16 @@ public final class PluginLoader {
             }
             return super.loadClass(name, resolve);
         }
+    }
+
+    /** ServiceLoader reports a provider whose constructor threw like a bad entry; tell them apart. */
+    private static String describe(Throwable e) {
+        if (e instanceof ServiceConfigurationError && e.getCause() != null
+                && String.valueOf(e.getMessage()).contains("could not be instantiated")) {
+            Throwable thrown = e.getCause();
+            return "'s provider failed in its constructor (" + thrown + ")";
+        }
+        return " has a bad service entry (" + rootMessage(e) + ")";
     }
 
     private static String rootMessage(Throwable e) {
