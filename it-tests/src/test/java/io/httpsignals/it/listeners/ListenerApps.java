@@ -63,8 +63,6 @@ public final class ListenerApps {
                 System.out.println("mbean host " + row.get("client") + " " + row.get("host") + " requests="
                         + row.get("requests") + " errors=" + row.get("errors"));
             }
-            server.invoke(name, "reset", new Object[0], new String[0]);
-            System.out.println("mbean after reset Requests=" + server.getAttribute(name, "Requests"));
         }
     }
 }
