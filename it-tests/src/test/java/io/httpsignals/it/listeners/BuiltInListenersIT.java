@@ -69,7 +69,7 @@ class BuiltInListenersIT {
             assertEquals(List.of("response 200 " + hello, "response 200 " + hello, "response 404 " + notFound,
                     "response 200 " + hello, "response 503 " + unavailable,
                     "failed java.net.ConnectException " + refused), responses, result.describe());
-            assertEquals(List.of(), ListenerChecks.stderrWithoutJvmWarnings(result), result.describe());
+            assertEquals(List.of(), ListenerChecks.unexpectedStderr(result), result.describe());
 
             SignalLog signals = SignalLog.read(log);
             ListenerChecks.assertGrammarWhereHooksExist(signals);

@@ -14,16 +14,17 @@ final class ListenerChecks {
     }
 
     /**
-     * The child's stderr without the JVM's own warnings that do not depend on the listeners: JDK 17 says CDS covers
-     * only boot classes once the agent appends to the boot class path; JDK 24+ warns about Byte Buddy's use of
-     * sun.misc.Unsafe (reported to the lead, not this branch's to fix).
+     * The child's stderr without warnings that do not depend on the listeners: JDK 17 says CDS covers only boot
+     * classes once the agent appends to the boot class path; JDK 24+ warns about Byte Buddy's use of
+     * sun.misc.Unsafe (reported to the lead, not this branch's to fix); SLF4J says Apache HttpClient has no logger.
      */
-    static List<String> stderrWithoutJvmWarnings(ChildResult result) {
+    static List<String> unexpectedStderr(ChildResult result) {
         return result.stderrLines().stream()
                 .filter(l -> !l.isBlank())
                 .filter(l -> !l.startsWith("OpenJDK 64-Bit Server VM warning: Sharing is only supported"))
                 .filter(l -> !(l.startsWith("WARNING: ") && (l.contains("sun.misc.Unsafe")
                         || l.contains("io.httpsignals.shaded.net.bytebuddy"))))
+                .filter(l -> !l.startsWith("SLF4J(W): "))
                 .collect(Collectors.toList());
     }
 
