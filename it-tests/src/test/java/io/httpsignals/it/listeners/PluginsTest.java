@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * class loader sees and which options it gets, and every kind of broken plugin, each of which must cost exactly
  * one stderr line naming its jar while the application and the other listeners run on.
  */
-class PluginsIT {
+class PluginsTest {
 
     @ParameterizedTest
     @MethodSource("io.httpsignals.it.support.Jdks#all")

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * start/end/exception of the JDK HttpClient); phase figures are checked by the unit tests with synthetic signals,
  * and here only for consistency (the console's phases add up whenever they are known).
  */
-class BuiltInListenersIT {
+class BuiltInListenersTest {
 
     private static final Pattern CONSOLE_LINE = Pattern.compile(
             "(GET) (\\S+) (\\d{3}|ERR) (\\d+)ms  queue (\\d+)  dns (\\d+)  connect (\\d+)  tls (\\d+)"

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * which wait. Needs the Apache hooks with their pool signals, which come from another branch: until they are
  * merged this test reports itself skipped (the application part runs and is checked regardless).
  */
-class QueuedPoolIT {
+class QueuedPoolTest {
 
     @ParameterizedTest
     @MethodSource("io.httpsignals.it.support.Jdks#all")
