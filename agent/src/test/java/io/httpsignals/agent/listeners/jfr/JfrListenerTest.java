@@ -28,6 +28,28 @@ class JfrListenerTest {
     }
 
     @Test
+    void withoutARecordingARequestCostsNoAllocation() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        SyntheticRequest.FakeTrace trace = new SyntheticRequest.FakeTrace(1, ClientKind.JDK_HTTPCLIENT, "GET",
+                "http://127.0.0.1/", 1L);
+        long thread = Thread.currentThread().getId();
+        long allocated = 0;
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100_000; i++) {
+                JfrListener.Context c = listener.newContext(trace);
+                listener.onConnectionCreateStart(trace, c, 2L);
+                listener.onConnectStart(trace, c, 3L, "127.0.0.1:80");
+                listener.onConnectEnd(trace, c, 4L, "127.0.0.1:80", null);
+                listener.onRequestEnd(trace, c, 5L, 200, 0, 0);
+            }
+            allocated = threads.getThreadAllocatedBytes(thread) - before;
+        }
+        assertTrue(allocated < 100_000, "allocated " + allocated + " bytes for 100000 requests");
+    }
+
+    @Test
     void eventsForTheRequestAndEachPhase(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.jfr");
         try (Recording recording = new Recording()) {
