@@ -25,6 +25,17 @@ public final class AgentThreads {
     private AgentThreads() {
     }
 
+    /** Runs {@code task} once, off the caller's thread; a failure is swallowed. */
+    public static void soon(Runnable task) {
+        SCHEDULER.execute(() -> {
+            try {
+                task.run();
+            } catch (Throwable ignored) {
+                // the chore reports its own problems
+            }
+        });
+    }
+
     /** Runs {@code task} every {@code periodMillis}; failures are swallowed so the schedule goes on. */
     public static ScheduledFuture<?> every(long periodMillis, Runnable task) {
         return SCHEDULER.scheduleWithFixedDelay(() -> {

@@ -61,9 +61,9 @@ public final class PluginLoader {
             return;
         }
         int before = found.size();
+        boolean reported = false;
         try {
-            URLClassLoader loader = new URLClassLoader("httpsignals-plugin:" + jar.getFileName(),
-                    new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            URLClassLoader loader = new PluginClassLoader(jar);
             Iterator<HttpSignalListenerProvider> it =
                     ServiceLoader.load(HttpSignalListenerProvider.class, loader).iterator();
             // a bad entry fails one step of the iteration; keep going so the jar's other providers still load
@@ -74,17 +74,57 @@ public final class PluginLoader {
                     }
                     found.add(new PluginProvider(it.next(), jar));
                 } catch (ServiceConfigurationError | LinkageError e) {
-                    AgentLog.warn("plugin jar " + jar + " has a bad service entry (" + rootMessage(e)
-                            + "); that provider is skipped");
+                    AgentLog.warn("plugin jar " + jar + describe(e) + "; that provider is skipped");
+                    reported = true;
                 }
             }
         } catch (Throwable e) {
             AgentLog.warn("plugin jar " + jar + " could not be loaded (" + e + "); it is skipped");
+            reported = true;
         }
-        if (found.size() == before) {
+        // one line per problem: a jar whose only entry was bad has been reported already
+        if (found.size() == before && !reported) {
             AgentLog.warn("plugin jar " + jar + " provides no listener (it needs META-INF/services/"
                     + HttpSignalListenerProvider.class.getName() + ")");
         }
+    }
+
+    /**
+     * A plugin's own loader. Its parent is the platform loader, so the application's classes, the agent core and
+     * other plugins stay invisible; the bootstrap jar is on the boot path, though, so the bus and other internals
+     * next to the public API are refused here by name, leaving {@code io.httpsignals.api} as the plugin's contract.
+     */
+    static final class PluginClassLoader extends URLClassLoader {
+
+        static final String INTERNALS = "io.httpsignals.bootstrap.";
+
+        static {
+            registerAsParallelCapable();
+        }
+
+        PluginClassLoader(Path jar) throws IOException {
+            super("httpsignals-plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith(INTERNALS)) {
+                throw new ClassNotFoundException(name + " is internal to the httpsignals agent; plugins may use "
+                        + "only io.httpsignals.api");
+            }
+            return super.loadClass(name, resolve);
+        }
+    }
+
+    /** ServiceLoader reports a provider whose constructor threw like a bad entry; tell them apart. */
+    private static String describe(Throwable e) {
+        if (e instanceof ServiceConfigurationError && e.getCause() != null
+                && String.valueOf(e.getMessage()).contains("could not be instantiated")) {
+            Throwable thrown = e.getCause();
+            return "'s provider failed in its constructor (" + thrown + ")";
+        }
+        return " has a bad service entry (" + rootMessage(e) + ")";
     }
 
     private static String rootMessage(Throwable e) {
