@@ -21,6 +21,12 @@ public final class ConsoleListenerProvider implements BuiltInListenerProvider {
         return "console";
     }
 
+    // one write per request to stderr or a file: keep that I/O off the request path
+    @Override
+    public boolean prefersAsyncDispatch() {
+        return true;
+    }
+
     @Override
     public Set<String> optionKeys() {
         return Set.of("file");
