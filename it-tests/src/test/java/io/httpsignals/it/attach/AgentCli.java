@@ -6,6 +6,7 @@ import io.httpsignals.it.support.Jdks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,15 +28,15 @@ final class AgentCli {
     }
 
     static Result run(Jdks.Jdk jdk, String... args) {
-        return run(List.of(), jdk, args);
+        return run(List.of(), jdk, ChildJvm.agentJar(), args);
     }
 
-    /** With a command prefix, e.g. {@code setpriv ...} to run as another user. */
-    static Result run(List<String> prefix, Jdks.Jdk jdk, String... args) {
+    /** With a command prefix (e.g. {@code setpriv ...} to run as another user) and a given copy of the jar. */
+    static Result run(List<String> prefix, Jdks.Jdk jdk, Path agentJar, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.add(jdk.javaExecutable().toString());
         command.add("-jar");
-        command.add(ChildJvm.agentJar().toString());
+        command.add(agentJar.toString());
         command.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
