@@ -121,13 +121,14 @@ public final class AgentStarter {
         String listenerNames = names(previous);
         boolean drained = retire(previous);
         List<String> hooked = hookReport.installedHooks();
-        hooks.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        boolean removed = hooks.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
         hooks = null;
         changedAt = Instant.now();
-        return new Answer(0, "httpsignals agent detached from pid " + pid() + "\n"
+        return new Answer(removed ? 0 : 1, "httpsignals agent detached from pid " + pid() + "\n"
                 + "listeners stopped: " + (listenerNames.isEmpty() ? "none" : listenerNames)
                 + (drained ? "" : " (some requests were still in flight; their signals end here)") + "\n"
-                + "hooks removed: " + hooked.size() + " (the original bytecode is restored)");
+                + (removed ? "hooks removed: " + hooked.size() + " (the original bytecode is restored)"
+                        : "the hooks could not be removed; they stay inert while no listener is enabled"));
     }
 
     /** Lets the requests that started under {@code previous} end, then closes its listeners (flushing them). */

@@ -59,9 +59,12 @@ class AttachIT {
         Path logA = dir.resolve("a.jsonl");
         Path logB = dir.resolve("b.jsonl");
         Path logC = dir.resolve("c.jsonl");
+        Path redefinitions = dir.resolve("redefinitions.log");
         try (Http1Server server = Http1Server.start();
              HoldServer hold = new HoldServer(RequestLoopProgram.CLIENTS.size());
              ChildProcess app = ChildJvm.on(jdk).mainClass(RequestLoopProgram.class)
+                     // the JVM's own record of each retransformation: attach, detach and re-attach, not the switch
+                     .jvmArg("-Xlog:redefine+class+load=info:file=" + redefinitions)
                      .args(server.uri("").toString(), hold.url(), stop.toString())
                      .timeout(Duration.ofMinutes(3)).start()) {
             String pid = String.valueOf(app.pid());
@@ -124,6 +127,10 @@ class AttachIT {
             SignalLog c = SignalLog.read(logC); // flushed by the shutdown hook
 
             assertProgramUnharmed(result, jdk, attach);
+            List<String> hookedClass = Files.readAllLines(redefinitions).stream()
+                    .filter(l -> l.contains("redefined name=jdk.internal.net.http.HttpClientImpl,")).toList();
+            assertEquals(3, hookedClass.size(), "HttpClientImpl must be retransformed by the attach, restored by the"
+                    + " detach and retransformed by the re-attach:\n" + String.join("\n", hookedClass));
             for (SignalLog log : List.of(a, b, c)) {
                 assertWellFormed(log);
             }
