@@ -62,7 +62,7 @@ public final class AgentStarter {
                 loadedAtStart = !attached;
             }
             Answer answer = switch (command) {
-                case "attach" -> attach(options);
+                case "attach" -> attach(options, attached);
                 case "detach" -> detach();
                 case "status" -> new Answer(0, AgentStatus.describe(state()));
                 default -> new Answer(2, "unknown command '" + command + "'; the agent knows attach, detach, status");
@@ -76,19 +76,32 @@ public final class AgentStarter {
         }
     }
 
-    private static Answer attach(String options) {
+    /**
+     * Starts the agent or replaces its listeners and options. Into a running JVM ({@code strict}) it is all or
+     * nothing: unless every named listener starts, nothing changes and the previous listeners run on. At JVM start
+     * the application gets whatever could start.
+     */
+    private static Answer attach(String options, boolean strict) {
         AgentConfig newConfig = AgentConfig.load(options, System.getProperties(), System.getenv());
         newConfig.problems().forEach(AgentLog::warn);
-        Redaction.configure(newConfig.list(AgentSettings.REDACT_HEADERS), newConfig.list(AgentSettings.REDACT_QUERY));
-
         ListenerCatalog catalog = ListenerCatalog.load(newConfig);
         catalog.checkSettings(newConfig);
         Map<String, HttpSignalListener<?>> listeners = catalog.createEnabled(newConfig);
         List<String> requested = newConfig.list(AgentSettings.LISTENERS);
-        if (requested.isEmpty()) {
+        List<String> missing = new ArrayList<>(requested);
+        missing.removeAll(listeners.keySet());
+        if (requested.isEmpty() && !strict) {
             AgentLog.warn("no listener enabled, so no signal is emitted; set httpsignals.listeners (available: "
                     + String.join(", ", catalog.available().keySet()) + ")");
         }
+        if (strict && (requested.isEmpty() || !missing.isEmpty())) {
+            listeners.values().forEach(AgentStarter::closeQuietly);
+            return new Answer(1, "httpsignals agent: nothing changed in pid " + pid() + ": "
+                    + (requested.isEmpty() ? "no listener named (e.g. listeners=log)"
+                            : "these listeners did not start: " + String.join(", ", missing))
+                    + (hooks != null ? "; the previous listeners run on" : ""));
+        }
+        Redaction.configure(newConfig.list(AgentSettings.REDACT_HEADERS), newConfig.list(AgentSettings.REDACT_QUERY));
         boolean reconfigured = hooks != null;
         if (!reconfigured) {
             hookReport = new HookReport(Boolean.parseBoolean(newConfig.get(AgentSettings.DEBUG, "false")));
@@ -101,15 +114,20 @@ public final class AgentStarter {
         config = newConfig;
         changedAt = Instant.now();
         retire(SignalBus.install(listeners));
-
-        String verb = reconfigured ? "reconfigured in" : "attached to";
-        String text = "httpsignals agent " + verb + " pid " + pid() + "\n"
+        return new Answer(0, "httpsignals agent " + (reconfigured ? "reconfigured in" : "attached to") + " pid "
+                + pid() + "\n"
                 + "listeners: " + (listeners.isEmpty() ? "none" : String.join(", ", listeners.keySet())) + "\n"
                 + "hooks: " + hookReport.installedHooks().size() + " installed, "
                 + hookReport.skippedHooks().size() + " skipped (java -jar httpsignals-agent.jar status " + pid()
-                + " lists them)";
-        boolean allStarted = listeners.keySet().containsAll(requested);
-        return new Answer(allStarted ? 0 : 1, text);
+                + " lists them)");
+    }
+
+    private static void closeQuietly(HttpSignalListener<?> listener) {
+        try {
+            listener.close();
+        } catch (Throwable e) {
+            AgentLog.warn("a listener failed to close: " + e);
+        }
     }
 
     private static Answer detach() {

@@ -41,7 +41,7 @@ class AttachCommandsIT {
 
     @ParameterizedTest
     @MethodSource("io.httpsignals.it.support.Jdks#all")
-    void attachFromAnotherJarCopyReconfiguresTheAgentLoadedAtStart(Jdks.Jdk jdk) throws Exception {
+    void attachFromAnotherJarCopyReconfiguresTheAgentLoadedAtStartAllOrNothing(Jdks.Jdk jdk) throws Exception {
         Path copy = Files.copy(ChildJvm.agentJar(), dir.resolve("another-copy.jar"));
         Path first = dir.resolve("first.jsonl");
         Path second = dir.resolve("second.jsonl");
@@ -57,6 +57,23 @@ class AttachCommandsIT {
             assertTrue(status.stdout().contains("loaded at JVM start"), status.describe());
             assertTrue(status.stdout().contains("\nagent jar: " + ChildJvm.agentJar() + "\n"), status.describe());
             assertTrue(status.stdout().contains("log.file=" + second), status.describe());
+
+            // a reconfiguration is all or nothing: the running listeners stay if a new one cannot start
+            AgentCli.Result broken = AgentCli.run(jdk, "attach", pid, "listeners=log",
+                    "log.file=" + dir.resolve("no-such-dir/x.jsonl"));
+            assertEquals(FAILED, broken.exitCode(), broken.describe());
+            assertTrue(broken.stderr().contains("httpsignals agent: nothing changed in pid " + pid
+                    + ": these listeners did not start: log; the previous listeners run on"), broken.describe());
+            assertTrue(broken.stderr().contains("warning: listener 'log' (built-in) failed to start"),
+                    broken.describe());
+            AgentCli.Result none = AgentCli.run(jdk, "attach", pid);
+            assertEquals(FAILED, none.exitCode(), none.describe());
+            String refusal = "httpsignals agent: nothing changed in pid " + pid
+                    + ": no listener named (e.g. listeners=log); the previous listeners run on\n";
+            assertTrue(("\n" + none.stderr()).endsWith("\n" + refusal), none.describe());
+            AgentCli.Result unchanged = AgentCli.run(jdk, "status", pid);
+            assertTrue(unchanged.stdout().contains("log.file=" + second), unchanged.describe());
+            assertTrue(unchanged.stdout().contains("\nlisteners: log (0 errors)\n"), unchanged.describe());
 
             AgentCli.Result detach = AgentCli.run(jdk, "detach", pid);
             assertEquals(0, detach.exitCode(), detach.describe());
