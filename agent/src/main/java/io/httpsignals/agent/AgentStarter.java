@@ -46,11 +46,9 @@ public final class AgentStarter {
     private AgentStarter() {
     }
 
-    /** The {@code -javaagent} entry, kept for launchers that pass no command. */
-    public static void start(Instrumentation inst, String agentArgs, boolean attached, String agentJar) {
-        command(inst, "attach", agentArgs, attached, agentJar);
-    }
-
+    /**
+     * Runs {@code command} ({@code attach} at JVM start too); {@code attached} says the agent came into a running JVM.
+     */
     public static synchronized String command(Instrumentation inst, String command, String options,
                                               boolean attached, String jar) {
         List<String> warnings = new ArrayList<>();
