@@ -1,10 +1,12 @@
 package io.httpsignals.it.attach;
 
+import io.httpsignals.it.attach.plugin.RequestEndsListenerProvider;
 import io.httpsignals.it.support.ChildJvm;
 import io.httpsignals.it.support.ChildProcess;
 import io.httpsignals.it.support.ChildResult;
 import io.httpsignals.it.support.Http1Server;
 import io.httpsignals.it.support.Jdks;
+import io.httpsignals.it.support.PluginJars;
 import io.httpsignals.it.support.RequestSignals;
 import io.httpsignals.it.support.SignalGrammar;
 import io.httpsignals.it.support.SignalLog;
@@ -60,6 +62,8 @@ class AttachIT {
         Path logB = dir.resolve("b.jsonl");
         Path logC = dir.resolve("c.jsonl");
         Path redefinitions = dir.resolve("redefinitions.log");
+        Path ends = dir.resolve("ends.txt");
+        Path plugin = PluginJars.build(dir.resolve("ends-plugin.jar"), RequestEndsListenerProvider.class);
         try (Http1Server server = Http1Server.start();
              HoldServer hold = new HoldServer(RequestLoopProgram.CLIENTS.size());
              ChildProcess app = ChildJvm.on(jdk).mainClass(RequestLoopProgram.class)
@@ -88,9 +92,10 @@ class AttachIT {
             }
             awaitProgress(app, afterAttach);
 
-            // attach again: the options change, the log moves to another file
+            // attach again: another set of listeners, the log in another file plus a plugin listener
             Map<String, Integer> beforeSwitch = last(OK, app);
-            AgentCli.Result again = AgentCli.run(jdk, "attach", pid, "listeners=log", "log.file=" + logB);
+            AgentCli.Result again = AgentCli.run(jdk, "attach", pid, "plugins=" + plugin, "listeners=log,ends",
+                    "log.file=" + logB, "ends.file=" + ends);
             assertEquals(0, again.exitCode(), again.describe());
             assertTrue(again.stdout().contains("httpsignals agent reconfigured in pid " + pid), again.describe());
             Map<String, Integer> afterSwitch = last(START, app);
@@ -100,15 +105,20 @@ class AttachIT {
             AgentCli.Result status = AgentCli.run(jdk, "status", pid);
             assertEquals(0, status.exitCode(), status.describe());
             assertStatusAttached(status, pid, logB);
+            assertTrue(status.stdout().contains("\nlisteners: log (0 errors), ends (0 errors)\n"), status.describe());
 
             Map<String, Integer> beforeDetach = last(OK, app);
             AgentCli.Result detach = AgentCli.run(jdk, "detach", pid);
             assertEquals(0, detach.exitCode(), detach.describe());
             assertTrue(detach.stdout().contains("httpsignals agent detached from pid " + pid), detach.describe());
-            assertTrue(detach.stdout().contains("listeners stopped: log"), detach.describe());
+            assertTrue(detach.stdout().contains("listeners stopped: log, ends"), detach.describe());
             Map<String, Integer> afterDetach = last(START, app);
             awaitProgress(app, afterDetach);
             SignalLog b = SignalLog.read(logB);
+            // the plugin saw exactly the requests the log saw end, and was closed by the detach
+            List<String> endedInB = b.requests().stream().map(r -> r.last().status() + " " + r.url()).sorted()
+                    .toList();
+            assertEquals(endedInB, Files.readAllLines(ends).stream().sorted().toList());
 
             AgentCli.Result detachedStatus = AgentCli.run(jdk, "status", pid);
             assertEquals(0, detachedStatus.exitCode(), detachedStatus.describe());
@@ -200,7 +210,6 @@ class AttachIT {
         assertTrue(out.contains("loaded into the running JVM"), status.describe());
         assertTrue(out.lines().anyMatch(l -> l.startsWith("options: ") && l.contains("log.file=" + log)
                 && l.contains("listeners=log")), status.describe());
-        assertTrue(out.contains("\nlisteners: log (0 errors)\n"), status.describe());
         assertTrue(out.contains("\n  jdk.internal.net.http.HttpClientImpl SendAsyncAdvice\n"), status.describe());
         Matcher installed = Pattern.compile("\nhooks installed: (\\d+)\n").matcher(out);
         assertTrue(installed.find() && Integer.parseInt(installed.group(1)) >= 1, status.describe());
