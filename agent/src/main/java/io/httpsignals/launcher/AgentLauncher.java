@@ -26,8 +26,7 @@ public final class AgentLauncher {
     private static final String BOOTSTRAP_ENTRY = "httpsignals/bootstrap.jar";
     private static final String STARTER = "io.httpsignals.agent.AgentStarter";
     private static final String CLI = "io.httpsignals.agent.cli.Cli";
-
-    private static ClassLoader coreLoader;
+    private static final String REGISTRY = "io.httpsignals.bootstrap.RunningAgent";
 
     private AgentLauncher() {
     }
@@ -40,12 +39,16 @@ public final class AgentLauncher {
         start(args, inst, true);
     }
 
-    /** {@code java -jar httpsignals-agent.jar <command> ...}: the command line. */
+    /**
+     * {@code java -jar httpsignals-agent.jar <command> ...}: the command line. Its loader's parent is the
+     * application loader (which holds nothing but this launcher here) because that is the loader of
+     * {@code jdk.attach}, which the attach commands need.
+     */
     public static void main(String[] args) throws Throwable {
         Path self = selfJar();
         ClassLoader loader = new URLClassLoader(new URL[] {
                 extract(self, CORE_ENTRY).toUri().toURL(), extract(self, BOOTSTRAP_ENTRY).toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
+                ClassLoader.getSystemClassLoader());
         try {
             loader.loadClass(CLI).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
@@ -54,24 +57,53 @@ public final class AgentLauncher {
     }
 
     private static synchronized void start(String args, Instrumentation inst, boolean attached) {
+        ControlArguments control = ControlArguments.parse(args);
         try {
-            if (coreLoader == null) {
+            ClassLoader core = runningCore();
+            if (core == null) {
+                if (!control.command.equals(ControlArguments.ATTACH)) {
+                    // status or detach of a JVM the agent is not in: answer without loading anything more
+                    control.reply(control.command.equals("status") ? 0 : 1,
+                            "httpsignals agent is not loaded in pid " + ProcessHandle.current().pid());
+                    return;
+                }
                 Path self = selfJar();
                 inst.appendToBootstrapClassLoaderSearch(new JarFile(extract(self, BOOTSTRAP_ENTRY).toFile()));
                 // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap jar,
                 // but nothing of the application
-                coreLoader = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL()},
+                core = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL()},
                         ClassLoader.getPlatformClassLoader());
+                Class.forName(REGISTRY, true, null).getMethod("register", ClassLoader.class, String.class)
+                        .invoke(null, core, self.toString());
             }
-            coreLoader.loadClass(STARTER)
-                    .getMethod("start", Instrumentation.class, String.class, boolean.class, String.class)
-                    .invoke(null, inst, args, attached, selfJar().toString());
+            String answer = (String) core.loadClass(STARTER)
+                    .getMethod("command", Instrumentation.class, String.class, String.class, boolean.class,
+                            String.class)
+                    .invoke(null, inst, control.command, control.options, attached, selfJar().toString());
+            int newline = answer.indexOf('\n');
+            control.reply(Integer.parseInt(answer.substring(0, newline)), answer.substring(newline + 1));
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ? t.getCause() : t;
-            System.err.println("httpsignals: the agent could not start (" + cause
+            String message = "the agent could not start (" + cause
                     + "); the application runs without it. Check that the -javaagent path names an intact "
-                    + "httpsignals-agent.jar and that the temp directory (java.io.tmpdir) is writable.");
+                    + "httpsignals-agent.jar and that the temp directory (java.io.tmpdir) is writable.";
+            System.err.println("httpsignals: " + message);
+            control.reply(1, message);
         }
+    }
+
+    /**
+     * The core of the agent already running in this JVM, found through the bootstrap class path so that a second
+     * copy of the agent jar finds the first one's; {@code null} if the agent is not in yet.
+     */
+    private static ClassLoader runningCore() throws ReflectiveOperationException {
+        Class<?> registry;
+        try {
+            registry = Class.forName(REGISTRY, true, null);
+        } catch (ClassNotFoundException notYet) {
+            return null;
+        }
+        return (ClassLoader) registry.getMethod("coreLoader").invoke(null);
     }
 
     static Path selfJar() throws Exception {

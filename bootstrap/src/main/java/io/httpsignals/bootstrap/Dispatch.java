@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An immutable snapshot of the enabled listeners, indexed by signal. A request keeps the snapshot it started with,
@@ -21,6 +22,8 @@ public final class Dispatch {
     final ListenerSlot[][] bySignal;
     final boolean wantsContexts;
     volatile boolean closed;
+    /** Requests of this snapshot that started and have not ended, so a retirement can let them finish. */
+    final LongAdder inFlight = new LongAdder();
 
     Dispatch(Map<String, HttpSignalListener<?>> listeners) {
         List<ListenerSlot> all = new ArrayList<>();

@@ -58,6 +58,27 @@ public final class SignalBus {
         }
     }
 
+    /**
+     * Waits up to {@code timeoutMillis} for the requests that started under {@code dispatch} to end, so that
+     * listeners retired by a detach or a reconfiguration see those requests through. Returns whether all ended.
+     * Call after {@link #install} has replaced {@code dispatch}, so no new request joins it.
+     */
+    public static boolean awaitInFlight(Dispatch dispatch, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        try {
+            while (dispatch.inFlight.sum() > 0) {
+                if (System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public static Dispatch current() {
         return current;
     }
@@ -141,6 +162,7 @@ public final class SignalBus {
                     depth[0]--;
                 }
             }
+            d.inFlight.increment();
             return t;
         } catch (Throwable e) {
             return null;
@@ -691,6 +713,7 @@ public final class SignalBus {
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
                         | Trace.PHASE_QUEUED, now, incomplete("the request ended before this phase did"));
                 t.ended = true;
+                t.dispatch.inFlight.decrement();
                 long sent = bytesSent == -2 ? t.bytesSent : bytesSent;
                 long received = bytesReceived == -2 ? t.bytesReceived : bytesReceived;
                 ListenerSlot[] ls = listeners(t, Signal.REQUEST_END);
@@ -730,6 +753,7 @@ public final class SignalBus {
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
                         | Trace.PHASE_QUEUED, now, error);
                 t.ended = true;
+                t.dispatch.inFlight.decrement();
                 ListenerSlot[] ls = listeners(t, Signal.REQUEST_EXCEPTION);
                 if (ls == null) {
                     return;

@@ -18,6 +18,12 @@ public final class Cli {
             "  demo [key=value ...]   start a demo program with the agent (default listeners=log) against a local",
             "                         server and print its signals",
             ReportCommand.USAGE,
+            "  list                   the Java VMs of this user that the agent can be attached to",
+            "  attach <pid> [key=value ...]",
+            "                         load the agent into a running JVM with these options (keys as httpsignals.*),",
+            "                         or change the options of the agent already in it",
+            "  detach <pid>           stop the listeners (flushing them) and restore the original bytecode",
+            "  status <pid>           whether the agent is in, its options, listeners, hooks and counts",
             "  help                   this text",
             "",
             "To instrument an application: java -javaagent:httpsignals-agent.jar=listeners=log ... (see README.md)");
@@ -32,6 +38,9 @@ public final class Cli {
             case "demo" -> System.exit(runDemo(rest));
             case "demo-run" -> DemoApp.main(rest);
             case "report" -> System.exit(ReportCommand.run(rest, System.out, System.err));
+            case "list" -> System.exit(new AttachCommand(System.out, System.err).list());
+            case "attach", "detach", "status" ->
+                    System.exit(new AttachCommand(System.out, System.err).send(command, rest));
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("httpsignals: unknown command '" + command + "'\n" + USAGE);
