@@ -50,10 +50,13 @@ public final class FoundationApp {
                 }
                 case "isolation" -> {
                     for (String name : new String[] {"io.httpsignals.agent.AgentStarter",
-                            "io.httpsignals.shaded.net.bytebuddy.ByteBuddy", "net.bytebuddy.ByteBuddy",
-                            "io.httpsignals.api.HttpSignalListener"}) {
+                            "io.httpsignals.shaded.net.bytebuddy.ByteBuddy", "io.httpsignals.api.HttpSignalListener"}) {
                         System.out.println("visible " + name + " " + visible(name));
                     }
+                    // the application's own Byte Buddy (on its class path) stays the one it gets
+                    String jar = net.bytebuddy.ByteBuddy.class.getProtectionDomain().getCodeSource().getLocation()
+                            .getPath();
+                    System.out.println("bytebuddy " + jar.substring(jar.lastIndexOf('/') + 1));
                 }
                 default -> throw new IllegalArgumentException(args[i]);
             }

@@ -166,8 +166,8 @@ class FoundationIT {
             assertEquals(List.of(
                     "visible io.httpsignals.agent.AgentStarter false",
                     "visible io.httpsignals.shaded.net.bytebuddy.ByteBuddy false",
-                    "visible net.bytebuddy.ByteBuddy false",
                     "visible io.httpsignals.api.HttpSignalListener true",
+                    "bytebuddy byte-buddy-1.17.8.jar",
                     "sync 200 5"), result.stdoutLines());
             List<String> agentLines = result.stderrLines().stream().filter(l -> l.startsWith("httpsignals:")).toList();
             assertEquals(3, agentLines.size(), result.stderr());
