@@ -177,8 +177,11 @@ public final class UrlConnections {
                 CONNECTIONS.put(client, c);
                 reason = r.retryReason();
             } else {
+                // the JDK reopens the same HttpClient on a new socket to resend the request: a new connection
                 r = c.owner != null ? c.owner : c.lastOwner;
                 reason = "the connection failed before the response; the JDK resent the request";
+                c = new HttpConnectionState(SignalBus.nextConnectionId());
+                CONNECTIONS.put(client, c);
             }
             if (r == null || r.isEnded()) {
                 return false;
