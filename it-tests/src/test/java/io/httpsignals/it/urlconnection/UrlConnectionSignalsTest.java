@@ -316,13 +316,16 @@ class UrlConnectionSignalsTest {
     }
 
     /**
-     * stderr holds only agent messages and the JVM's note that class data sharing is limited once the agent appends
-     * to the boot class path (JDK 17).
+     * stderr holds only agent messages, the JVM's note that class data sharing is limited once the agent appends to
+     * the boot class path, and (JDK 25) the JVM's warning about the {@code sun.misc.Unsafe} use of the agent's Byte
+     * Buddy, which the agent prints with or without these hooks.
      */
     static void assertOnlyKnownStderr(ChildResult result) {
         List<String> unexpected = result.stderrLines().stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("httpsignals:")
-                        && !l.contains("Sharing is only supported for boot loader classes"))
+                        && !l.contains("Sharing is only supported for boot loader classes")
+                        && !(l.startsWith("WARNING: ") && (l.contains("sun.misc.Unsafe")
+                        || l.contains("io.httpsignals.shaded.net.bytebuddy"))))
                 .collect(Collectors.toList());
         assertTrue(unexpected.isEmpty(), "unexpected stderr: " + unexpected + "\n" + result.describe());
     }
