@@ -358,12 +358,17 @@ public final class UrlConnections {
 
     /** The JDK keeps the request or status line under a {@code null} key; listeners get header fields only. */
     static Map<String, List<String>> withoutStatusLine(Map<String, List<String>> headers) {
-        if (headers == null || !headers.containsKey(null)) {
-            return headers;
+        if (headers == null) {
+            return null;
         }
-        Map<String, List<String>> copy = new LinkedHashMap<>(headers);
-        copy.remove(null);
-        return copy;
+        for (String name : headers.keySet()) { // containsKey(null) throws on some maps
+            if (name == null) {
+                Map<String, List<String>> copy = new LinkedHashMap<>(headers);
+                copy.remove(null);
+                return copy;
+            }
+        }
+        return headers;
     }
 
     static int statusOf(String statusLine) {
