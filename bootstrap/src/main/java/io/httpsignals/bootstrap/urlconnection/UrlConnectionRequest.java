@@ -35,10 +35,6 @@ final class UrlConnectionRequest {
         return trace.isEnded();
     }
 
-    synchronized HttpConnectionState connection() {
-        return connection;
-    }
-
     /**
      * A connection is about to be taken for this request: a redirect or retry remembered earlier opens a new hop
      * first, so the hop's signals follow the grammar.

@@ -343,6 +343,9 @@ public final class UrlConnections {
             return;
         }
         c.owner = null;
+        if (keptAlive) {
+            c.lastOwner = null; // only a connection just closed is reopened in place for the same request
+        }
         boolean wasEstablished = c.established;
         c.established = false;
         if (wasEstablished) { // a connection that failed to open was never acquired: nothing to release
