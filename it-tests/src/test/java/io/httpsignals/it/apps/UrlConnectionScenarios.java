@@ -111,6 +111,21 @@ public final class UrlConnectionScenarios {
                 c.disconnect();
                 return status;
             }
+            case "close-mid-body": { // one byte of a large body, then close the stream
+                InputStream in = c.getInputStream();
+                in.read();
+                in.close();
+                return c.getResponseCode();
+            }
+            case "post-expect-continue": { // the server's 100 Continue before the streaming body
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(100);
+                c.setRequestProperty("Expect", "100-Continue");
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(new byte[100]);
+                }
+                return readAll(c);
+            }
             case "disconnect-before-response": { // half a streaming body, then give up
                 c.setDoOutput(true);
                 c.setFixedLengthStreamingMode(10);

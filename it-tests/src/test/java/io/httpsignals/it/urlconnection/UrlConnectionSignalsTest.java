@@ -109,8 +109,10 @@ class UrlConnectionSignalsTest {
                 "get", p + "/redirect/302?to=/hello&s=redirect",
                 "error-status", p + "/status/404?s=error",
                 "no-follow", p + "/redirect/302?s=nofollow",
+                "post-expect-continue", p + "/upload?s=expect",
                 // each on its own keep-alive cache key: they leave their connection in an uncertain state
                 "disconnect-mid-body", "http://127.0.0.1:" + plain2.port() + "/bytes?n=8000000&s=dmb",
+                "close-mid-body", "http://127.0.0.1:" + plain2.port() + "/bytes?n=8000000&s=cmb",
                 "disconnect-before-response", "http://localhost:" + plain2.port() + "/upload?s=dbr",
                 "read-timeout", "http://signals.test:" + plain2.port() + "/slow?ms=1500&s=timeout",
                 "get", "https" + t + "/hello?s=tls1",
@@ -147,7 +149,8 @@ class UrlConnectionSignalsTest {
         assertOnlyKnownStderr(result);
         List<String> out = result.stdoutLines();
         for (String expected : List.of("get ok 200", "mixed-calls ok 200", "head ok 200", "post-fixed ok 200",
-                "error-status ok 404", "no-follow ok 302", "disconnect-mid-body ok 200")) {
+                "error-status ok 404", "no-follow ok 302", "disconnect-mid-body ok 200", "close-mid-body ok 200",
+                "post-expect-continue ok 200")) {
             assertTrue(out.contains(expected), expected + " missing:\n" + result.describe());
         }
 
@@ -155,7 +158,7 @@ class UrlConnectionSignalsTest {
         SignalGrammar.assertValid(signals);
         signals.assertCommonFields();
         assertTrue(signals.requests().stream().allMatch(r -> CLIENT.equals(r.client())), signals.dump());
-        assertEquals(22, signals.requests().size(), "one request per scenario that connects:\n" + signals.dump());
+        assertEquals(24, signals.requests().size(), "one request per scenario that connects:\n" + signals.dump());
 
         // -- plain HTTP, one server, sequential: the first request opens the connection, the next ones reuse it
         RequestSignals get = expect(signals, "s=get", seq(NEW_CONNECTION_WITH_DNS, "request_headers_sent",
@@ -221,11 +224,23 @@ class UrlConnectionSignalsTest {
                 SMALL_RESPONSE));
         assertEquals(302, noFollow.first("request_end").status());
 
+        RequestSignals expect = expect(signals, "s=expect", seq(REUSED, "request_headers_sent",
+                "response_headers_received", "request_chunk_sent", SMALL_RESPONSE));
+        assertEquals(List.of(100, 200), expect.all("response_headers_received").stream()
+                .map(SignalRecord::status).collect(Collectors.toList()));
+
         // -- connections left in a state the JDK decides later, each on its own cache key
         RequestSignals midBody = expect(signals, "s=dmb", seq(NEW_CONNECTION_TO_IP, "request_headers_sent",
                 "response_headers_received", "response_chunk_received", "connection_released", "request_end"));
         assertEquals(1L, midBody.first("response_chunk_received").bytes());
         assertEquals(Boolean.FALSE, midBody.first("connection_released").keptAlive());
+
+        // too much body left to drain: the JDK closes the connection when the stream is closed
+        RequestSignals closedMidBody = expect(signals, "s=cmb", seq(NEW_CONNECTION_TO_IP, "request_headers_sent",
+                "response_headers_received", "response_chunk_received", "connection_released", "request_end"));
+        assertEquals(Boolean.FALSE, closedMidBody.first("connection_released").keptAlive());
+        assertNotEquals(midBody.first("connection_create_end").connection(),
+                closedMidBody.first("connection_create_end").connection());
 
         RequestSignals beforeResponse = expect(signals, "s=dbr", seq(NEW_CONNECTION_WITH_DNS,
                 "request_headers_sent", "request_chunk_sent", "connection_released", "request_exception"));
