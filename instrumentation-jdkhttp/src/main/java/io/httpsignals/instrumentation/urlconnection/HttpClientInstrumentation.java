@@ -29,7 +29,8 @@ public final class HttpClientInstrumentation implements TypeInstrumentation {
     @Override
     public void hooks(Hooks hooks) {
         hooks.advise(named("New").and(isStatic()).and(takesArguments(5)).and(takesArgument(1, Proxy.class))
-                .and(takesArgument(4, named("sun.net.www.protocol.http.HttpURLConnection"))), HttpClientNewAdvice.class);
+                        .and(takesArgument(4, named("sun.net.www.protocol.http.HttpURLConnection"))),
+                HttpClientNewAdvice.class);
         hooks.advise(named("openServer").and(takesArguments(0)), OpenServerAdvice.class);
         hooks.advise(named("writeRequests").and(takesArguments(2)), HeadWrittenAdvice.class);
         hooks.advise(named("parseHTTP"), ParseHttpAdvice.class);

@@ -24,7 +24,8 @@ public final class HttpClientNewAdvice {
                             @Advice.Return Object client,
                             @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            UrlConnections.exitNew(token, client, thrown == null && client != null && ((HttpClient) client).isCachedConnection());
+            boolean cached = thrown == null && client != null && ((HttpClient) client).isCachedConnection();
+            UrlConnections.exitNew(token, client, cached);
         }
     }
 }

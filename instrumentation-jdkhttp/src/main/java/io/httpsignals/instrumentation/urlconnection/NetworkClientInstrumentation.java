@@ -8,7 +8,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** {@code sun.net.NetworkClient.doConnect(host, port)}: resolves (see {@link InetSocketAddressInstrumentation}) and connects. */
+/**
+ * {@code sun.net.NetworkClient.doConnect(host, port)}: resolves the host (see
+ * {@link InetSocketAddressInstrumentation}) and connects.
+ */
 public final class NetworkClientInstrumentation implements TypeInstrumentation {
 
     @Override

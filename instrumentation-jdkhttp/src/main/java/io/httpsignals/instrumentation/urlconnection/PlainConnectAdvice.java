@@ -24,7 +24,8 @@ public final class PlainConnectAdvice {
         if (!SignalBus.active() || !UrlConnections.needsStart(self)) {
             return;
         }
-        UrlConnections.start(self, method, String.valueOf(url), requests == null ? null : ((MessageHeader) requests).getHeaders());
+        UrlConnections.start(self, method, String.valueOf(url),
+                requests == null ? null : ((MessageHeader) requests).getHeaders());
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -136,6 +136,7 @@ class UrlConnectionSignalsTest {
         agent.put("plugins", pluginJar.toString());
         agent.put("listeners", "trace-id-header,log");
         agent.put("log.file", log.toString());
+        agent.put("debug", "true");
         plain.clearRequests();
         ChildResult result = ChildJvm.on(jdk)
                 .withAgent(agent)
@@ -147,6 +148,7 @@ class UrlConnectionSignalsTest {
                 .run();
         assertExitedNormally(result);
         assertOnlyKnownStderr(result);
+        assertAllHooksInstalled(result);
         List<String> out = result.stdoutLines();
         for (String expected : List.of("get ok 200", "mixed-calls ok 200", "head ok 200", "post-fixed ok 200",
                 "error-status ok 404", "no-follow ok 302", "disconnect-mid-body ok 200", "close-mid-body ok 200",
@@ -328,6 +330,37 @@ class UrlConnectionSignalsTest {
 
     static List<Long> bytes(List<SignalRecord> records) {
         return records.stream().map(SignalRecord::bytes).collect(Collectors.toList());
+    }
+
+    /** Every hook of the module reports itself installed (debug=true), none skipped, on this JDK. */
+    static void assertAllHooksInstalled(ChildResult result) {
+        String http = "sun.net.www.protocol.http.HttpURLConnection";
+        List<String> hooks = new ArrayList<>();
+        for (String advice : List.of("PlainConnectAdvice", "WriteRequestsAdvice", "FailureEndsRequestAdvice",
+                "GetInputStreamAdvice", "FollowRedirectAdvice", "DisconnectAdvice")) {
+            hooks.add(advice + " installed in " + http);
+        }
+        hooks.add("BodyReadAdvice installed in " + http + "$HttpInputStream");
+        hooks.add("BodyCloseAdvice installed in " + http + "$HttpInputStream");
+        hooks.add("BodyWriteAdvice installed in " + http + "$StreamingOutputStream");
+        hooks.add("BodyWriteByteAdvice installed in " + http + "$StreamingOutputStream");
+        hooks.add("FailureEndsRequestAdvice installed in "
+                + "sun.net.www.protocol.https.AbstractDelegateHttpsURLConnection");
+        for (String advice : List.of("HttpClientNewAdvice", "OpenServerAdvice", "HeadWrittenAdvice",
+                "ParseHttpAdvice", "CloseServerAdvice")) {
+            hooks.add(advice + " installed in sun.net.www.http.HttpClient");
+        }
+        hooks.add("HttpsClientNewAdvice installed in sun.net.www.protocol.https.HttpsClient");
+        hooks.add("TlsHandshakeAdvice installed in sun.net.www.protocol.https.HttpsClient");
+        hooks.add("KeptAliveAdvice installed in sun.net.www.http.KeepAliveCache");
+        hooks.add("DoConnectAdvice installed in sun.net.NetworkClient");
+        hooks.add("ResolveAdvice installed in java.net.InetSocketAddress");
+        List<String> missing = hooks.stream()
+                .filter(h -> result.stderrLines().stream().noneMatch(l -> l.equals("httpsignals: hook " + h)))
+                .collect(Collectors.toList());
+        assertTrue(missing.isEmpty(), "hooks not installed: " + missing + "\n" + result.describe());
+        assertTrue(result.stderrLines().stream().noneMatch(l -> l.contains("skipped") || l.contains("could not")),
+                result.describe());
     }
 
     /**
