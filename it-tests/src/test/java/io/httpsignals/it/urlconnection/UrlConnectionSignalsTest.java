@@ -308,6 +308,30 @@ class UrlConnectionSignalsTest {
                 get.first("request_headers_sent").header(TraceIdHeaderProvider.HEADER));
     }
 
+    /** With the hooks installed but no listener enabled, the application sees no difference and nothing is written. */
+    @ParameterizedTest
+    @MethodSource("io.httpsignals.it.support.Jdks#all")
+    void withoutListenersTheHooksStayOutOfTheWay(Jdks.Jdk jdk) throws IOException {
+        Path log = dir.resolve("silent-" + jdk.name() + ".jsonl");
+        String p = "http://signals.test:" + plain.port();
+        ChildResult result = ChildJvm.on(jdk)
+                .withAgent(Map.of("log.file", log.toString()))
+                .jvmArg(Certificates.get().trustStoreJvmArgs().toArray(new String[0]))
+                .systemProperty("jdk.net.hosts.file", hostsFile.toString())
+                .mainClass(UrlConnectionScenarios.class)
+                .args("get", p + "/hello?s=silent", "post-chunked", p + "/upload?s=silent",
+                        "error-status", p + "/status/500?s=silent", "get", "https://localhost:" + tls.port() + "/hello",
+                        "get", "http://unknown.test:" + plain.port() + "/")
+                .timeout(Duration.ofSeconds(60))
+                .run();
+        assertExitedNormally(result);
+        assertOnlyKnownStderr(result);
+        assertEquals(List.of("get ok 200", "post-chunked ok 200", "error-status ok 500", "get ok 200",
+                "get failed java.net.UnknownHostException: unknown.test"),
+                result.stdoutLines().stream().filter(l -> !l.isBlank()).collect(Collectors.toList()));
+        assertFalse(Files.exists(log) && Files.size(log) > 0, "no listener, no signals");
+    }
+
     static RequestSignals expect(SignalLog log, String urlPart, String... expected) {
         RequestSignals r = log.singleRequestForUrl(urlPart);
         assertSignals(r, expected);
