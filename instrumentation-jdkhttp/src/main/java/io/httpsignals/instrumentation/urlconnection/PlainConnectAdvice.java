@@ -1,0 +1,37 @@
+package io.httpsignals.instrumentation.urlconnection;
+
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.urlconnection.UrlConnections;
+import net.bytebuddy.asm.Advice;
+import sun.net.www.MessageHeader;
+
+import java.net.URL;
+
+/**
+ * request_start at the first {@code plainConnect0} of an instance (later entries are redirect hops); a failure
+ * to connect ends the request.
+ */
+public final class PlainConnectAdvice {
+
+    private PlainConnectAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.This Object self,
+                             @Advice.FieldValue("method") String method,
+                             @Advice.FieldValue("url") URL url,
+                             @Advice.FieldValue("requests") Object requests) {
+        if (!SignalBus.active() || !UrlConnections.needsStart(self)) {
+            return;
+        }
+        UrlConnections.start(self, method, String.valueOf(url),
+                requests == null ? null : ((MessageHeader) requests).getHeaders());
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.This Object self, @Advice.Thrown Throwable thrown) {
+        if (thrown != null && SignalBus.active()) {
+            UrlConnections.failed(self, thrown);
+        }
+    }
+}
