@@ -9,6 +9,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -47,6 +48,9 @@ public final class HookInstaller {
 
     public static ResettableClassFileTransformer install(Instrumentation inst, List<InstrumentationModule> modules,
                                                          HookReport report) {
+        // Advice and retransformation need no class injection; keeping Byte Buddy off sun.misc.Unsafe spares
+        // JDK 24+ users its deprecation warning. The property name is relocated with Byte Buddy: it is ours alone.
+        System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         ElementMatcher.Junction<TypeDescription> hookable = none();
         for (InstrumentationModule module : modules) {
             for (String prefix : module.typeNamePrefixes()) {
