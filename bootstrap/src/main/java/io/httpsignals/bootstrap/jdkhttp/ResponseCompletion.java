@@ -12,7 +12,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Ends a request's trace when the future of {@code sendAsync} completes, on whichever thread completes it (also
- * when the application cancels the future).
+ * when the application cancels the future). A response whose body is an {@code InputStream} ends later, when the
+ * application reads it to the end or closes it.
  */
 public final class ResponseCompletion implements BiConsumer<Object, Throwable> {
 
@@ -29,7 +30,7 @@ public final class ResponseCompletion implements BiConsumer<Object, Throwable> {
     public void accept(Object response, Throwable error) {
         if (error != null) {
             SignalBus.requestException(trace, unwrap(error));
-        } else if (response != null) {
+        } else if (response != null && !JdkHttpSignals.endsWithStream(trace)) {
             SignalBus.requestEnd(trace, statusCode(response));
         }
     }

@@ -4,6 +4,7 @@ import io.httpsignals.api.ClientKind;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.Trace;
 import io.httpsignals.bootstrap.jdkhttp.HeaderOverride;
+import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.bootstrap.jdkhttp.ResponseCompletion;
 import net.bytebuddy.asm.Advice;
 
@@ -14,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * request_start on entry, sending a copy of the request that carries the headers listeners injected (the
- * application's own request object is untouched); the terminal signal when the returned future completes.
+ * application's own request object is untouched; redirect hops copy the headers of the request they follow); the
+ * trace is handed to the {@code MultiExchange} this call creates; the terminal signal when the returned future
+ * completes.
  */
 public final class SendAsyncAdvice {
 
@@ -38,6 +41,7 @@ public final class SendAsyncAdvice {
             }
             request = copy.build();
         }
+        JdkHttpTraces.starting(trace);
         return trace;
     }
 
@@ -48,6 +52,7 @@ public final class SendAsyncAdvice {
         if (trace == null) {
             return;
         }
+        JdkHttpTraces.starting(null);
         if (thrown != null) {
             SignalBus.requestException(trace, thrown);
         } else if (future != null) {
