@@ -36,6 +36,8 @@ public final class JdkHttpSignals {
     private static final WeakIdentityMap<Object, Trace> CONNECTING = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> HTTP2_TRANSPORTS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, String> ADDRESSES = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Object> STREAM_CONNECTIONS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Object> SUBSCRIBER_STREAMS = new WeakIdentityMap<>();
     /** Set while {@code closeOrReturnToCache} runs: whether it put the connection back into the pool. */
     private static final ThreadLocal<boolean[]> RETURNED_TO_POOL = ThreadLocal.withInitial(() -> new boolean[1]);
 
@@ -204,11 +206,40 @@ public final class JdkHttpSignals {
         }
     }
 
-    /** The request's HTTP/2 stream ended; the connection stays open for other streams unless closing. */
-    public static void http2StreamClosed(Trace trace, Object connection, boolean connectionOpen) {
-        if (trace != null) {
-            SignalBus.connectionReleased(trace, knownIdOf(connection), connectionOpen);
+    /** The {@code Stream} {@code stream} sends its headers on the {@code Http2Connection} {@code http2}. */
+    public static void http2StreamOpened(Object stream, Object http2) {
+        if (stream != null && http2 != null) {
+            STREAM_CONNECTIONS.put(stream, http2);
         }
+    }
+
+    /** {@code subscriber} receives the response body of the HTTP/2 {@code stream}. */
+    public static void http2BodySubscriber(Object subscriber, Object stream) {
+        if (subscriber != null && stream != null) {
+            SUBSCRIBER_STREAMS.put(subscriber, stream);
+        }
+    }
+
+    /** The body subscriber {@code subscriber} completes: for an HTTP/2 stream, the stream has ended. */
+    public static void bodyCompleting(Object subscriber) {
+        Object stream = SUBSCRIBER_STREAMS.remove(subscriber);
+        if (stream != null) {
+            http2StreamEnded(JdkHttpTraces.of(stream), stream);
+        }
+    }
+
+    /**
+     * The peer ended the request's HTTP/2 stream (END_STREAM): the stream no longer holds the connection, which
+     * stays open for other streams. Reported once per stream, before the body completes and the request ends (the
+     * client's own {@code closeStream} runs only after the application got its body).
+     */
+    public static void http2StreamEnded(Trace trace, Object stream) {
+        Object http2 = STREAM_CONNECTIONS.remove(stream);
+        if (trace == null || http2 == null) {
+            return;
+        }
+        Object connection = HTTP2_TRANSPORTS.get(http2);
+        SignalBus.connectionReleased(trace, knownIdOf(connection != null ? connection : http2), true);
     }
 
     // ---------------------------------------------------------------- TLS

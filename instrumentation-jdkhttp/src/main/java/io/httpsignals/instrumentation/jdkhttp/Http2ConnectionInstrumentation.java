@@ -2,22 +2,19 @@ package io.httpsignals.instrumentation.jdkhttp;
 
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.jdkhttp.JdkHttpSignals;
-import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.tooling.Hooks;
 import io.httpsignals.tooling.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import java.util.Map;
-
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * {@code jdk.internal.net.http.Http2Connection}: its constructors name the {@code HttpConnection} it runs on (whose
- * id it shares); {@code closeStream(int)} ends a request's use of it.
+ * {@code jdk.internal.net.http.Http2Connection}: its constructors name the {@code HttpConnection} it runs on, whose
+ * id it shares. (Its {@code closeStream(int)} runs only after the application got the body, so a stream's release
+ * is taken from END_STREAM instead, see {@link StreamInstrumentation}.)
  */
 public final class Http2ConnectionInstrumentation implements TypeInstrumentation {
 
@@ -29,7 +26,6 @@ public final class Http2ConnectionInstrumentation implements TypeInstrumentation
     @Override
     public void hooks(Hooks hooks) {
         hooks.advise(isConstructor(), OpenedAdvice.class);
-        hooks.advise(named("closeStream").and(takesArguments(1)), CloseStreamAdvice.class);
     }
 
     public static final class OpenedAdvice {
@@ -37,21 +33,6 @@ public final class Http2ConnectionInstrumentation implements TypeInstrumentation
         public static void exit(@Advice.This Object http2, @Advice.FieldValue("connection") Object connection) {
             if (SignalBus.active()) {
                 JdkHttpSignals.http2ConnectionOpened(http2, connection);
-            }
-        }
-    }
-
-    public static final class CloseStreamAdvice {
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static void enter(@Advice.Argument(0) int streamId,
-                                 @Advice.FieldValue("streams") Map<?, ?> streams,
-                                 @Advice.FieldValue("connection") Object connection) {
-            if (!SignalBus.active() || streams == null) {
-                return;
-            }
-            Object stream = streams.get(Integer.valueOf(streamId));
-            if (stream != null) {
-                JdkHttpSignals.http2StreamClosed(JdkHttpTraces.of(stream), connection, true);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.httpsignals.instrumentation.jdkhttp;
 
 import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.jdkhttp.JdkHttpSignals;
 import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.tooling.Hooks;
 import io.httpsignals.tooling.TypeInstrumentation;
@@ -43,9 +44,12 @@ public final class ResponseBodyInstrumentation {
 
         @Override
         public void hooks(Hooks hooks) {
+            boolean wrapper = "jdk.internal.net.http.common.HttpBodySubscriberWrapper".equals(typeName);
             hooks.advise(named("onNext").and(takesArguments(1)).and(takesArgument(0, List.class)),
-                    "jdk.internal.net.http.common.HttpBodySubscriberWrapper".equals(typeName)
-                            ? WrapperChunkAdvice.class : UserSubscriberChunkAdvice.class);
+                    wrapper ? WrapperChunkAdvice.class : UserSubscriberChunkAdvice.class);
+            if (wrapper) {
+                hooks.advise(named("onComplete").and(takesArguments(0)), WrapperCompleteAdvice.class);
+            }
         }
     }
 
@@ -99,6 +103,16 @@ public final class ResponseBodyInstrumentation {
         }
     }
 
+    /** The body is complete: for HTTP/2 the stream has ended (released before the request can end). */
+    public static final class WrapperCompleteAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.This Object subscriber) {
+            if (SignalBus.active()) {
+                JdkHttpSignals.bodyCompleting(subscriber);
+            }
+        }
+    }
+
     public static final class UserSubscriberChunkAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void enter(@Advice.FieldValue("userSubscriber") Object subscriber,
@@ -130,6 +144,7 @@ public final class ResponseBodyInstrumentation {
         public static void exit(@Advice.This Object subscriber, @Advice.FieldValue("this$0") Object stream) {
             if (SignalBus.active()) {
                 JdkHttpTraces.bindLike(subscriber, stream);
+                JdkHttpSignals.http2BodySubscriber(subscriber, stream);
             }
         }
     }

@@ -7,6 +7,8 @@ import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.tooling.Hooks;
 import io.httpsignals.tooling.TypeInstrumentation;
 import jdk.internal.net.http.frame.DataFrame;
+import jdk.internal.net.http.frame.HeaderFrame;
+import jdk.internal.net.http.frame.Http2Frame;
 import jdk.internal.net.http.frame.OutgoingHeaders;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -49,26 +51,35 @@ public final class StreamInstrumentation implements TypeInstrumentation {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void exit(@Advice.This Object stream,
                                 @Advice.FieldValue("exchange") Object exchange,
+                                @Advice.FieldValue("connection") Object http2,
                                 @Advice.Return OutgoingHeaders<?> frame) {
             if (!SignalBus.active() || frame == null) {
                 return;
             }
             Trace trace = JdkHttpTraces.bindLike(stream, exchange);
             if (trace != null) {
+                JdkHttpSignals.http2StreamOpened(stream, http2);
                 JdkHttpSignals.http2HeadersSent(trace, frame.getSystemHeaders().map(), frame.getUserHeaders().map());
             }
         }
     }
 
+    /** 17 before 17.0.17 only: DATA frames as they arrive, and END_STREAM as the stream's release. */
     public static final class DataFrameAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void enter(@Advice.This Object stream, @Advice.Argument(0) Object frame) {
-            if (!SignalBus.active() || !(frame instanceof DataFrame)) {
+            if (!SignalBus.active() || !(frame instanceof DataFrame || frame instanceof HeaderFrame)) {
                 return;
             }
-            int bytes = ((DataFrame) frame).getDataLength();
-            if (bytes > 0) {
-                SignalBus.responseChunkReceived(JdkHttpTraces.of(stream), bytes);
+            Trace trace = JdkHttpTraces.of(stream);
+            if (frame instanceof DataFrame) {
+                int bytes = ((DataFrame) frame).getDataLength();
+                if (bytes > 0) {
+                    SignalBus.responseChunkReceived(trace, bytes);
+                }
+            }
+            if (((Http2Frame) frame).getFlag(DataFrame.END_STREAM)) {
+                JdkHttpSignals.http2StreamEnded(trace, stream);
             }
         }
     }
