@@ -14,12 +14,14 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * {@code jdk.internal.net.http.Stream} (one HTTP/2 request): {@code headerFrame(long)} builds the HEADERS frame the
- * stream sends, from the client's own and the application's headers; it also binds the stream to its request.
+ * {@code jdk.internal.net.http.Stream} (one HTTP/2 request): its constructor binds it to its request and connection;
+ * {@code headerFrame(long)} builds the HEADERS frame the stream sends, from the client's own and the application's
+ * headers.
  */
 public final class StreamInstrumentation implements TypeInstrumentation {
 
@@ -41,24 +43,34 @@ public final class StreamInstrumentation implements TypeInstrumentation {
 
     @Override
     public void hooks(Hooks hooks) {
+        hooks.advise(isConstructor().and(takesArguments(3)), NewStreamAdvice.class);
         hooks.advise(named("headerFrame").and(takesArguments(1)), HeaderFrameAdvice.class);
         if (countDataFrames) {
             hooks.advise(named("incoming").and(takesArguments(1)), DataFrameAdvice.class);
         }
     }
 
+    /** {@code Stream(Http2Connection, Exchange, WindowController)}, also the stream an h2c upgrade continues on. */
+    public static final class NewStreamAdvice {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(@Advice.This Object stream,
+                                @Advice.Argument(0) Object http2,
+                                @Advice.Argument(1) Object exchange) {
+            if (SignalBus.active() && JdkHttpTraces.bindLike(stream, exchange) != null) {
+                JdkHttpSignals.http2StreamOpened(stream, http2);
+            }
+        }
+    }
+
     public static final class HeaderFrameAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void exit(@Advice.This Object stream,
-                                @Advice.FieldValue("exchange") Object exchange,
-                                @Advice.FieldValue("connection") Object http2,
                                 @Advice.Return OutgoingHeaders<?> frame) {
             if (!SignalBus.active() || frame == null) {
                 return;
             }
-            Trace trace = JdkHttpTraces.bindLike(stream, exchange);
+            Trace trace = JdkHttpTraces.of(stream);
             if (trace != null) {
-                JdkHttpSignals.http2StreamOpened(stream, http2);
                 JdkHttpSignals.http2HeadersSent(trace, frame.getSystemHeaders().map(), frame.getUserHeaders().map());
             }
         }

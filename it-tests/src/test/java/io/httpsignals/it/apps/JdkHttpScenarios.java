@@ -144,6 +144,23 @@ public final class JdkHttpScenarios {
                         HttpResponse.BodyHandlers.ofString()).join());
                 print(scenario, h2Client().send(get(h2 + "/hello?s=plain"), HttpResponse.BodyHandlers.ofString()));
             }
+            case "stale" -> {
+                // the server closes each connection just after its first response: the pooled one goes stale
+                HttpClient client = h1();
+                String base = "http://127.0.0.1:" + System.getProperty("it.stale.port");
+                print(scenario, client.send(get(base + "/hello?s=stale-1"), HttpResponse.BodyHandlers.ofString()));
+                Thread.sleep(300);
+                print(scenario, client.send(get(base + "/hello?s=stale-2"), HttpResponse.BodyHandlers.ofString()));
+            }
+            case "reset" -> expectFailure(scenario, () -> h1().send(get("http://127.0.0.1:"
+                    + System.getProperty("it.reset.port") + "/hello?s=" + scenario),
+                    HttpResponse.BodyHandlers.ofString()));
+            case "h2c" -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+                String base = "http://127.0.0.1:" + System.getProperty("it.h2c.port");
+                print(scenario, client.send(get(base + "/hello?s=h2c-1"), HttpResponse.BodyHandlers.ofString()));
+                print(scenario, client.send(get(base + "/hello?s=h2c-2"), HttpResponse.BodyHandlers.ofString()));
+            }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
     }

@@ -8,6 +8,7 @@ import io.httpsignals.it.support.Http1Server;
 import io.httpsignals.it.support.ItAssertions;
 import io.httpsignals.it.support.Jdks;
 import io.httpsignals.it.support.JettyServer;
+import io.httpsignals.it.support.MisbehavingServer;
 import io.httpsignals.it.support.PluginJars;
 import io.httpsignals.it.support.Ports;
 import io.httpsignals.it.support.RecordedRequest;
@@ -48,7 +49,7 @@ class JdkHttpClientIT {
 
     static final String[] SCENARIOS = {"http-localhost", "http-reuse", "https", "https-untrusted", "h2",
         "post-bytes", "post-stream", "post-h2", "chunked-response", "redirects", "unknown-host", "refused", "timeout",
-        "cancel", "input-stream", "handler-throws", "concurrent-http1", "concurrent-h2"};
+        "cancel", "input-stream", "handler-throws", "concurrent-http1", "concurrent-h2", "stale", "reset", "h2c"};
 
     static final String START = "request_start";
     static final String END = "request_end";
@@ -76,6 +77,8 @@ class JdkHttpClientIT {
     static Http1Server https;
     static JettyServer jetty;
     static int refusedPort;
+    static MisbehavingServer stale;
+    static MisbehavingServer reset;
     static Path plugins;
     static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
 
@@ -99,6 +102,8 @@ class JdkHttpClientIT {
         https = Http1Server.startTls();
         jetty = JettyServer.start();
         refusedPort = Ports.refused();
+        stale = MisbehavingServer.start(MisbehavingServer.Mode.CLOSE_AFTER_FIRST_RESPONSE);
+        reset = MisbehavingServer.start(MisbehavingServer.Mode.RESET_MID_BODY);
         plugins = PluginJars.build(dir.resolve("plugins.jar"), TestIdInjector.class, ThrowingListener.class);
     }
 
@@ -107,6 +112,8 @@ class JdkHttpClientIT {
         http.close();
         https.close();
         jetty.close();
+        stale.close();
+        reset.close();
     }
 
     static ChildJvm child(Jdks.Jdk jdk, String listeners, Path log) {
@@ -115,6 +122,9 @@ class JdkHttpClientIT {
                 .systemProperty("it.https", "https://127.0.0.1:" + https.port())
                 .systemProperty("it.h2", "https://127.0.0.1:" + jetty.port())
                 .systemProperty("it.refused.port", Integer.toString(refusedPort))
+                .systemProperty("it.stale.port", Integer.toString(stale.port()))
+                .systemProperty("it.reset.port", Integer.toString(reset.port()))
+                .systemProperty("it.h2c.port", Integer.toString(jetty.h2cPort()))
                 .systemProperty("it.truststore", Certificates.get().trustStore().toString())
                 .systemProperty("it.truststore.password", Certificates.PASSWORD)
                 .timeout(Duration.ofSeconds(90));
@@ -414,6 +424,48 @@ class JdkHttpClientIT {
                 EXCEPTION);
         assertEquals("java.lang.IllegalStateException", handler.last().errorType());
         assertEquals(List.of("failed java.io.IOException"), run.results("handler-throws"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.httpsignals.it.support.Jdks#all")
+    void aConnectionResetMidBodyAndAStalePooledConnection(Jdks.Jdk jdk) {
+        Run run = run(jdk);
+        RequestSignals reset = run.request("reset");
+        assertExactly(reset, START, CREATE_START, CONNECT_START, CONNECT_END, CREATE_END, HEADERS_SENT, RESPONSE,
+                CHUNK, EXCEPTION);
+        assertEquals(10L, reset.first(CHUNK).bytes());
+        assertEquals(List.of("failed java.io.IOException"), run.results("reset"));
+
+        // the client notices that the server closed the pooled connection and opens a new one (no retry needed)
+        RequestSignals first = run.request("stale-1");
+        RequestSignals second = run.request("stale-2");
+        for (RequestSignals r : List.of(first, second)) {
+            assertExactly(r, START, CREATE_START, CONNECT_START, CONNECT_END, CREATE_END, HEADERS_SENT, RESPONSE,
+                    CHUNK, RELEASED, END);
+        }
+        assertNotEquals(first.first(CREATE_END).connection(), second.first(CREATE_END).connection());
+        assertEquals(List.of("200 HTTP_1_1 5", "200 HTTP_1_1 5"), run.results("stale"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.httpsignals.it.support.Jdks#all")
+    void h2cUpgradesTheFirstRequestAndReusesTheConnection(Jdks.Jdk jdk) {
+        Run run = run(jdk);
+        RequestSignals first = run.request("h2c-1");
+        assertExactly(first, START, CREATE_START, CONNECT_START, CONNECT_END, CREATE_END, HEADERS_SENT, RESPONSE,
+                RESPONSE, CHUNK, RELEASED, END);
+        assertEquals(List.of("Upgrade, HTTP2-Settings"), first.first(HEADERS_SENT).header("Connection"));
+        assertEquals(101, first.all(RESPONSE).get(0).status());
+        assertEquals("HTTP/1.1", first.all(RESPONSE).get(0).protocol());
+        assertEquals(200, first.all(RESPONSE).get(1).status());
+        assertEquals("HTTP/2", first.all(RESPONSE).get(1).protocol());
+        long connection = first.first(CREATE_END).connection();
+        assertEquals(connection, first.first(RELEASED).connection());
+        RequestSignals second = run.request("h2c-2");
+        assertExactly(second, START, REUSE, HEADERS_SENT, RESPONSE, CHUNK, RELEASED, END);
+        assertEquals(connection, second.first(REUSE).connection());
+        assertEquals("HTTP/2", second.first(REUSE).protocol());
+        assertEquals(List.of("200 HTTP_2 5", "200 HTTP_2 5"), run.results("h2c"));
     }
 
     // ---------------------------------------------------------------- concurrency and listeners
