@@ -152,6 +152,28 @@ public final class JdkHttpScenarios {
                 Thread.sleep(300);
                 print(scenario, client.send(get(base + "/hello?s=stale-2"), HttpResponse.BodyHandlers.ofString()));
             }
+            case "connect-timeout" -> {
+                // a listener whose accept queue is full: Linux drops further SYNs, so the connect hangs
+                try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    List<java.net.Socket> queued = new ArrayList<>();
+                    try {
+                        for (int i = 0; i < 8; i++) {
+                            java.net.Socket s = new java.net.Socket();
+                            queued.add(s);
+                            s.connect(full.getLocalSocketAddress(), 200);
+                        }
+                    } catch (java.io.IOException expected) {
+                        // the queue is full
+                    }
+                    expectFailure(scenario, () -> HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300))
+                            .build().send(get("http://127.0.0.1:" + full.getLocalPort() + "/hello?s=" + scenario),
+                                    HttpResponse.BodyHandlers.ofString()));
+                    for (java.net.Socket s : queued) {
+                        s.close();
+                    }
+                }
+            }
             case "reset" -> expectFailure(scenario, () -> h1().send(get("http://127.0.0.1:"
                     + System.getProperty("it.reset.port") + "/hello?s=" + scenario),
                     HttpResponse.BodyHandlers.ofString()));

@@ -49,7 +49,7 @@ class JdkHttpClientIT {
 
     static final String[] SCENARIOS = {"http-localhost", "http-reuse", "https", "https-untrusted", "h2",
         "post-bytes", "post-stream", "post-h2", "chunked-response", "redirects", "unknown-host", "refused", "timeout",
-        "cancel", "input-stream", "handler-throws", "concurrent-http1", "concurrent-h2", "stale", "reset", "h2c"};
+        "cancel", "input-stream", "handler-throws", "concurrent-http1", "concurrent-h2", "stale", "reset", "h2c", "connect-timeout"};
 
     static final String START = "request_start";
     static final String END = "request_end";
@@ -466,6 +466,17 @@ class JdkHttpClientIT {
         assertEquals(connection, second.first(REUSE).connection());
         assertEquals("HTTP/2", second.first(REUSE).protocol());
         assertEquals(List.of("200 HTTP_2 5", "200 HTTP_2 5"), run.results("h2c"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.httpsignals.it.support.Jdks#all")
+    void connectTimeout(Jdks.Jdk jdk) {
+        Run run = run(jdk);
+        RequestSignals r = run.request("connect-timeout");
+        assertExactly(r, START, CREATE_START, CONNECT_START, CONNECT_END, CREATE_END, EXCEPTION);
+        assertEquals("java.net.http.HttpConnectTimeoutException", r.first(CONNECT_END).errorType());
+        assertEquals("java.net.http.HttpConnectTimeoutException", r.first(EXCEPTION).errorType());
+        assertEquals(List.of("failed java.net.http.HttpConnectTimeoutException"), run.results("connect-timeout"));
     }
 
     // ---------------------------------------------------------------- concurrency and listeners
