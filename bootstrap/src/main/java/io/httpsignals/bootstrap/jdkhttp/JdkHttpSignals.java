@@ -6,6 +6,7 @@ import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.Trace;
 import io.httpsignals.bootstrap.support.WeakIdentityMap;
 
+import java.lang.invoke.MethodHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -38,6 +39,7 @@ public final class JdkHttpSignals {
     private static final WeakIdentityMap<Object, String> ADDRESSES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> STREAM_CONNECTIONS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> SUBSCRIBER_STREAMS = new WeakIdentityMap<>();
+    private static volatile MethodHandle connectedProbe;
     /** Set while {@code closeOrReturnToCache} runs: whether it put the connection back into the pool. */
     private static final ThreadLocal<boolean[]> RETURNED_TO_POOL = ThreadLocal.withInitial(() -> new boolean[1]);
 
@@ -109,11 +111,12 @@ public final class JdkHttpSignals {
     // ---------------------------------------------------------------- connections
 
     /**
-     * {@code HttpConnection.getConnection(...)} returned {@code connection}: one this request or an earlier one
-     * acquired before came from the pool; any other is new and its set-up starts.
+     * {@code HttpConnection.getConnection(...)} returned {@code connection}: one a request acquired before, or one
+     * already open ({@code alreadyOpen}, pooled before the agent was attached), came from the pool; any other is new
+     * and its set-up starts.
      */
     public static void connectionAcquired(Trace trace, Object connection, InetSocketAddress address,
-                                          boolean http2) {
+                                          boolean http2, boolean alreadyOpen) {
         RequestState state = JdkHttpTraces.state(trace);
         if (state == null || connection == null) {
             return;
@@ -123,11 +126,10 @@ public final class JdkHttpSignals {
         boolean dnsFailed = state.dnsFailed;
         state.dnsHost = null;
         state.dnsAddress = null;
-        Long known = CONNECTION_IDS.get(connection);
-        if (known != null) {
-            // only the HTTP/1.1 pool hands out a connection it handed out before
+        if (alreadyOpen || CONNECTION_IDS.get(connection) != null) {
+            // only the HTTP/1.1 pool hands out an open connection (maybe one opened before the agent was attached)
             CONNECTION_OWNERS.put(connection, trace);
-            SignalBus.connectionReused(trace, known, Addresses.format(address), HTTP_1_1);
+            SignalBus.connectionReused(trace, idOf(connection), Addresses.format(address), HTTP_1_1);
             return;
         }
         idOf(connection);
@@ -164,6 +166,15 @@ public final class JdkHttpSignals {
         Object connection = HTTP2_TRANSPORTS.get(http2);
         Object key = connection != null ? connection : http2;
         SignalBus.connectionReused(trace, idOf(key), ADDRESSES.get(key), HTTP_2);
+    }
+
+    /** {@code HttpConnection.connected()}, looked up once by the hook inside {@code HttpConnection}. */
+    public static MethodHandle connectedProbe() {
+        return connectedProbe;
+    }
+
+    public static void connectedProbe(MethodHandle probe) {
+        connectedProbe = probe;
     }
 
     public static long idOf(Object connection) {

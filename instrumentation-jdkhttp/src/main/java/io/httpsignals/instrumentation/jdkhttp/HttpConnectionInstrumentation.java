@@ -10,6 +10,9 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 
@@ -40,14 +43,28 @@ public final class HttpConnectionInstrumentation implements TypeInstrumentation 
         public static void exit(@Advice.Argument(0) InetSocketAddress address,
                                 @Advice.Argument(2) Object request,
                                 @Advice.Argument(3) HttpClient.Version version,
-                                @Advice.Return Object connection) {
+                                @Advice.Return Object connection) throws Throwable {
             if (!SignalBus.active() || connection == null) {
                 return;
             }
             Trace trace = JdkHttpTraces.forRequest(request);
-            if (trace != null) {
-                JdkHttpSignals.connectionAcquired(trace, connection, address, version == HttpClient.Version.HTTP_2);
+            if (trace == null) {
+                return;
             }
+            boolean open = false;
+            if (JdkHttpSignals.knownIdOf(connection) == -1) {
+                // first sight: new, or pooled before the agent was attached. connected() is package-private; this
+                // code runs inside HttpConnection, whose own lookup may call it.
+                MethodHandle connected = JdkHttpSignals.connectedProbe();
+                if (connected == null) {
+                    MethodHandles.Lookup lookup = MethodHandles.lookup();
+                    connected = lookup.findVirtual(lookup.lookupClass(), "connected",
+                            MethodType.methodType(boolean.class));
+                    JdkHttpSignals.connectedProbe(connected);
+                }
+                open = (boolean) connected.invoke(connection);
+            }
+            JdkHttpSignals.connectionAcquired(trace, connection, address, version == HttpClient.Version.HTTP_2, open);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.httpsignals.it.jdkhttp;
 
+import com.sun.tools.attach.VirtualMachine;
+import io.httpsignals.it.apps.JdkHttpAttachApp;
 import io.httpsignals.it.apps.JdkHttpScenarios;
 import io.httpsignals.it.support.Certificates;
 import io.httpsignals.it.support.ChildJvm;
+import io.httpsignals.it.support.ChildProcess;
 import io.httpsignals.it.support.ChildResult;
 import io.httpsignals.it.support.Http1Server;
 import io.httpsignals.it.support.ItAssertions;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -477,6 +481,39 @@ class JdkHttpClientIT {
         assertEquals("java.net.http.HttpConnectTimeoutException", r.first(CONNECT_END).errorType());
         assertEquals("java.net.http.HttpConnectTimeoutException", r.first(EXCEPTION).errorType());
         assertEquals(List.of("failed java.net.http.HttpConnectTimeoutException"), run.results("connect-timeout"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.httpsignals.it.support.Jdks#all")
+    void attachedToARunningJvmWhoseClientIsLoaded(Jdks.Jdk jdk) throws Exception {
+        Path log = dir.resolve("attach-" + jdk.feature() + ".jsonl");
+        Path go = dir.resolve("attach-go-" + jdk.feature());
+        ChildResult result;
+        try (ChildProcess child = ChildJvm.on(jdk).mainClass(JdkHttpAttachApp.class)
+                .args("http://127.0.0.1:" + http.port(), go.toString()).timeout(Duration.ofSeconds(60)).start()) {
+            child.awaitStdout("READY", Duration.ofSeconds(30));
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(child.pid()));
+            try {
+                vm.loadAgent(ChildJvm.agentJar().toString(), "listeners=log;log.file=" + log);
+            } finally {
+                vm.detach();
+            }
+            Files.createFile(go);
+            result = child.waitFor();
+        }
+        ItAssertions.assertExitedNormally(result);
+        assertTrue(result.stdoutLines().contains("DONE"), result.describe());
+        assertNoUnexpectedStderr(result);
+        SignalLog signals = SignalLog.read(log);
+        SignalGrammar.assertValid(signals);
+        assertEquals(2, signals.requests().size(), signals.dump());
+        // the connection pooled before the agent came is reported as reused, with an id of its own
+        RequestSignals pooled = signals.singleRequestForUrl("s=attach-pooled");
+        assertExactly(pooled, START, REUSE, HEADERS_SENT, RESPONSE, CHUNK, RELEASED, END);
+        RequestSignals fresh = signals.singleRequestForUrl("s=attach-new");
+        assertExactly(fresh, START, CREATE_START, CONNECT_START, CONNECT_END, CREATE_END, HEADERS_SENT, RESPONSE,
+                CHUNK, RELEASED, END);
+        assertNotEquals(pooled.first(REUSE).connection(), fresh.first(CREATE_END).connection());
     }
 
     // ---------------------------------------------------------------- concurrency and listeners
