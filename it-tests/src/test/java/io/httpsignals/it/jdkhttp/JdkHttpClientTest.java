@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link JdkHttpScenarios} (with the log listener and a plugin that injects {@code x-test-id: <trace id>}); the
  * tests below check each scenario's exact signals in that shared log.
  */
-class JdkHttpClientIT {
+class JdkHttpClientTest {
 
     static final String[] SCENARIOS = {"http-localhost", "http-reuse", "https", "https-untrusted", "h2",
         "post-bytes", "post-stream", "post-h2", "chunked-response", "redirects", "unknown-host", "refused", "timeout",
