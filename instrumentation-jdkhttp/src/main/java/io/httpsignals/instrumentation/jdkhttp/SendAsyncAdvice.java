@@ -4,6 +4,7 @@ import io.httpsignals.api.ClientKind;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.Trace;
 import io.httpsignals.bootstrap.jdkhttp.HeaderOverride;
+import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.bootstrap.jdkhttp.SignalledFuture;
 import net.bytebuddy.asm.Advice;
 
@@ -14,8 +15,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * request_start on entry, sending a copy of the request that carries the headers listeners injected (the
- * application's own request object is untouched); the terminal signal when the client's future completes, before
- * the application's future does.
+ * application's own request object is untouched; redirect hops copy the headers of the request they follow); the
+ * trace is handed to the {@code MultiExchange} this call creates; the terminal signal when the client's future
+ * completes, before the application's future does (a body read as an InputStream ends when it is read or closed).
  */
 public final class SendAsyncAdvice {
 
@@ -39,6 +41,7 @@ public final class SendAsyncAdvice {
             }
             request = copy.build();
         }
+        JdkHttpTraces.starting(trace);
         return trace;
     }
 
@@ -49,6 +52,7 @@ public final class SendAsyncAdvice {
         if (trace == null) {
             return;
         }
+        JdkHttpTraces.starting(null);
         if (thrown != null) {
             SignalBus.requestException(trace, thrown);
         } else if (future != null) {

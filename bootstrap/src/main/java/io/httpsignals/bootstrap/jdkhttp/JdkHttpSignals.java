@@ -1,0 +1,358 @@
+package io.httpsignals.bootstrap.jdkhttp;
+
+import io.httpsignals.api.Signal;
+import io.httpsignals.bootstrap.Addresses;
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.Trace;
+import io.httpsignals.bootstrap.support.WeakIdentityMap;
+
+import java.lang.invoke.MethodHandle;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+
+/**
+ * The JDK client's signal logic, called by the advice with plain values (this class cannot see
+ * {@code java.net.http} types). Connections ({@code HttpConnection} objects) get an id the first time a request
+ * acquires them; a pooled connection keeps its id, so reuse repeats it.
+ */
+public final class JdkHttpSignals {
+
+    public static final String HTTP_1_1 = "HTTP/1.1";
+    public static final String HTTP_2 = "HTTP/2";
+
+    private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
+    /** The request an HTTP/1.1 connection currently serves, for its release. */
+    private static final WeakIdentityMap<Object, Trace> CONNECTION_OWNERS = new WeakIdentityMap<>();
+    /** The request that opened a connection whose set-up ({@code finishConnect}) has not completed yet. */
+    private static final WeakIdentityMap<Object, Trace> CONNECTING = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Object> HTTP2_TRANSPORTS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, String> ADDRESSES = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Object> STREAM_CONNECTIONS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Object> SUBSCRIBER_STREAMS = new WeakIdentityMap<>();
+    private static volatile MethodHandle connectedProbe;
+    /** Set while {@code closeOrReturnToCache} runs: whether it put the connection back into the pool. */
+    private static final ThreadLocal<boolean[]> RETURNED_TO_POOL = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    private JdkHttpSignals() {
+    }
+
+    // ---------------------------------------------------------------- hops
+
+    /** {@code MultiExchange.responseAsyncImpl()} runs once per attempt: after the first, it is a redirect or retry. */
+    public static void attemptStarting(Trace trace, Throwable retryCause) {
+        RequestState state = JdkHttpTraces.state(trace);
+        if (state == null) {
+            return;
+        }
+        state.attempts++;
+        if (state.attempts == 1) {
+            return;
+        }
+        if (state.redirectLocation != null) {
+            SignalBus.requestRedirect(trace, state.redirectStatus, state.redirectLocation);
+            state.redirectLocation = null;
+            state.redirectStatus = -1;
+        } else {
+            // a connection set-up the failed attempt left open failed with it
+            SignalBus.connectionCreateEnd(trace, -1, null, null,
+                    retryCause != null ? retryCause : new java.io.IOException("attempt failed; the client retries"));
+            SignalBus.requestRetry(trace, retryCause == null ? "resent by the client" : String.valueOf(retryCause));
+        }
+    }
+
+    /** The redirect filter chose to follow {@code status} to {@code location}; announced when the next hop starts. */
+    public static void redirectFollowed(Trace trace, int status, String location) {
+        RequestState state = JdkHttpTraces.state(trace);
+        if (state != null) {
+            state.redirectStatus = status;
+            state.redirectLocation = location;
+        }
+    }
+
+    // ---------------------------------------------------------------- DNS
+
+    /**
+     * {@code HttpRequestImpl.getAddress()} resolved {@code host}. The JDK resolves before it looks in its pool, so
+     * the result is kept and reported inside the connection creation it leads to (none when a connection is reused).
+     */
+    public static void hostResolved(Trace trace, String host, InetSocketAddress result) {
+        RequestState state = JdkHttpTraces.state(trace);
+        if (state == null || host == null || result == null || isIpLiteral(host)) {
+            return;
+        }
+        state.dnsHost = host;
+        state.dnsAddress = result.getAddress();
+        state.dnsFailed = result.isUnresolved();
+    }
+
+    static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0 || host.startsWith("[")) {
+            return true;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    /**
+     * {@code HttpConnection.getConnection(...)} returned {@code connection}: one a request acquired before, or one
+     * already open ({@code alreadyOpen}, pooled before the agent was attached), came from the pool; any other is new
+     * and its set-up starts.
+     */
+    public static void connectionAcquired(Trace trace, Object connection, InetSocketAddress address,
+                                          boolean http2, boolean alreadyOpen) {
+        RequestState state = JdkHttpTraces.state(trace);
+        if (state == null || connection == null) {
+            return;
+        }
+        String dnsHost = state.dnsHost;
+        InetAddress dnsAddress = state.dnsAddress;
+        boolean dnsFailed = state.dnsFailed;
+        state.dnsHost = null;
+        state.dnsAddress = null;
+        if (alreadyOpen || CONNECTION_IDS.get(connection) != null) {
+            // only the HTTP/1.1 pool hands out an open connection (maybe one opened before the agent was attached)
+            CONNECTION_OWNERS.put(connection, trace);
+            SignalBus.connectionReused(trace, idOf(connection), Addresses.format(address), HTTP_1_1);
+            return;
+        }
+        idOf(connection);
+        ADDRESSES.put(connection, Addresses.format(address));
+        if (!http2) {
+            CONNECTION_OWNERS.put(connection, trace);
+        }
+        CONNECTING.put(connection, trace);
+        SignalBus.connectionCreateStart(trace);
+        if (dnsHost != null) {
+            SignalBus.dnsStart(trace, dnsHost);
+            if (dnsFailed || dnsAddress == null) {
+                SignalBus.dnsEnd(trace, dnsHost, null, new UnknownHostException(dnsHost));
+            } else {
+                SignalBus.dnsEnd(trace, dnsHost, Collections.singletonList(dnsAddress), null);
+            }
+        }
+    }
+
+    /** A new {@code Http2Connection} runs on {@code connection}, whose id it shares. */
+    public static void http2ConnectionOpened(Object http2, Object connection) {
+        if (http2 != null && connection != null) {
+            HTTP2_TRANSPORTS.put(http2, connection);
+        }
+    }
+
+    /** The request's stream joins the live {@code Http2Connection} {@code http2}. */
+    public static void http2ConnectionReused(Trace trace, Object http2) {
+        RequestState state = JdkHttpTraces.state(trace);
+        if (state != null) {
+            state.dnsHost = null;
+            state.dnsAddress = null;
+        }
+        Object connection = HTTP2_TRANSPORTS.get(http2);
+        Object key = connection != null ? connection : http2;
+        SignalBus.connectionReused(trace, idOf(key), ADDRESSES.get(key), HTTP_2);
+    }
+
+    /** {@code HttpConnection.connected()}, looked up once by the hook inside {@code HttpConnection}. */
+    public static MethodHandle connectedProbe() {
+        return connectedProbe;
+    }
+
+    public static void connectedProbe(MethodHandle probe) {
+        connectedProbe = probe;
+    }
+
+    public static long idOf(Object connection) {
+        Long id = CONNECTION_IDS.get(connection);
+        if (id == null) {
+            id = CONNECTION_IDS.putIfAbsent(connection, SignalBus.nextConnectionId());
+        }
+        return id;
+    }
+
+    /** The id of a connection a request acquired, or -1 for one no request acquired (e.g. the TCP part of TLS). */
+    public static long knownIdOf(Object connection) {
+        Long id = CONNECTION_IDS.get(connection);
+        return id == null ? -1 : id;
+    }
+
+    /** The request whose connection set-up {@code connection} is doing, removed; null if none. */
+    public static Trace connectingFor(Object connection) {
+        return CONNECTING.remove(connection);
+    }
+
+    /** Enter of {@code closeOrReturnToCache}: the response is done with its HTTP/1.1 connection. */
+    public static void releasing() {
+        RETURNED_TO_POOL.get()[0] = false;
+    }
+
+    /** {@code ConnectionPool.returnToPool} ran inside {@code closeOrReturnToCache}. */
+    public static void returnedToPool() {
+        RETURNED_TO_POOL.get()[0] = true;
+    }
+
+    /** Exit of {@code closeOrReturnToCache}: the connection went back to the pool or was closed. */
+    public static void http1ConnectionReleased(Object connection) {
+        boolean[] returned = RETURNED_TO_POOL.get();
+        boolean keptAlive = returned[0];
+        returned[0] = false;
+        Trace trace = CONNECTION_OWNERS.remove(connection);
+        if (trace != null) {
+            SignalBus.connectionReleased(trace, knownIdOf(connection), keptAlive);
+        }
+    }
+
+    /** The {@code Stream} {@code stream} sends its headers on the {@code Http2Connection} {@code http2}. */
+    public static void http2StreamOpened(Object stream, Object http2) {
+        if (stream != null && http2 != null) {
+            STREAM_CONNECTIONS.put(stream, http2);
+        }
+    }
+
+    /** {@code subscriber} receives the response body of the HTTP/2 {@code stream}. */
+    public static void http2BodySubscriber(Object subscriber, Object stream) {
+        if (subscriber != null && stream != null) {
+            SUBSCRIBER_STREAMS.put(subscriber, stream);
+        }
+    }
+
+    /** The body subscriber {@code subscriber} completes: for an HTTP/2 stream, the stream has ended. */
+    public static void bodyCompleting(Object subscriber) {
+        Object stream = SUBSCRIBER_STREAMS.remove(subscriber);
+        if (stream != null) {
+            http2StreamEnded(JdkHttpTraces.of(stream), stream);
+        }
+    }
+
+    /**
+     * The peer ended the request's HTTP/2 stream (END_STREAM): the stream no longer holds the connection, which
+     * stays open for other streams. Reported once per stream, before the body completes and the request ends (the
+     * client's own {@code closeStream} runs only after the application got its body).
+     */
+    public static void http2StreamEnded(Trace trace, Object stream) {
+        Object http2 = STREAM_CONNECTIONS.remove(stream);
+        if (trace == null || http2 == null) {
+            return;
+        }
+        Object connection = HTTP2_TRANSPORTS.get(http2);
+        SignalBus.connectionReleased(trace, knownIdOf(connection != null ? connection : http2), true);
+    }
+
+    // ---------------------------------------------------------------- TLS
+
+    /** Ends a connection creation: the TLS handshake result first (if {@code engine} is not null). */
+    public static void connectionReady(Trace trace, long connectionId, InetSocketAddress address, SSLEngine engine,
+                                       Throwable error) {
+        String protocol = HTTP_1_1;
+        if (engine != null) {
+            String version = null;
+            String cipher = null;
+            String alpn = null;
+            if (error == null) {
+                SSLSession session = engine.getSession();
+                version = session.getProtocol();
+                cipher = session.getCipherSuite();
+                alpn = engine.getApplicationProtocol();
+                if (alpn != null && alpn.isEmpty()) {
+                    alpn = null;
+                }
+            }
+            SignalBus.tlsEnd(trace, version, cipher, alpn, error);
+            if ("h2".equals(alpn)) {
+                protocol = HTTP_2;
+            }
+        }
+        SignalBus.connectionCreateEnd(trace, connectionId, Addresses.format(address), protocol, error);
+    }
+
+    // ---------------------------------------------------------------- request and response
+
+    /** HTTP/1.1: the request head exactly as written (status line and headers in ISO-8859-1). */
+    public static void http1HeadersSent(Trace trace, List<ByteBuffer> head) {
+        Map<String, List<String>> headers = null;
+        if (SignalBus.wants(trace, Signal.REQUEST_HEADERS_SENT) && head != null) {
+            StringBuilder text = new StringBuilder();
+            for (ByteBuffer buffer : head) {
+                text.append(StandardCharsets.ISO_8859_1.decode(buffer.duplicate()));
+            }
+            headers = parseHead(text.toString());
+        }
+        SignalBus.requestHeadersSent(trace, headers == null ? Collections.emptyMap() : headers);
+    }
+
+    static Map<String, List<String>> parseHead(String head) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        String[] lines = head.split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
+                    .add(line.substring(colon + 1).trim());
+        }
+        return headers;
+    }
+
+    /** HTTP/2: the headers the stream encodes: the client's own ones, then the application's. */
+    public static void http2HeadersSent(Trace trace, Map<String, List<String>> system,
+                                        Map<String, List<String>> user) {
+        Map<String, List<String>> headers = Collections.emptyMap();
+        if (SignalBus.wants(trace, Signal.REQUEST_HEADERS_SENT)) {
+            headers = new LinkedHashMap<>();
+            if (system != null) {
+                headers.putAll(system);
+            }
+            if (user != null) {
+                for (Map.Entry<String, List<String>> e : user.entrySet()) {
+                    headers.merge(e.getKey(), e.getValue(), JdkHttpSignals::concat);
+                }
+            }
+        }
+        SignalBus.requestHeadersSent(trace, headers);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The response body is an {@code InputStream}: end the request when the application finishes with it. */
+    public static void bodyIsStream(Trace trace, Object stream) {
+        RequestState state = JdkHttpTraces.state(trace);
+        if (state != null) {
+            state.endsWithStream = true;
+            JdkHttpTraces.bind(stream, trace);
+        }
+    }
+
+    /** The application read the response stream to its end or closed it. */
+    public static void streamFinished(Object stream) {
+        Trace trace = JdkHttpTraces.unbind(stream);
+        if (trace != null) {
+            SignalBus.requestEnd(trace, trace.lastStatus());
+        }
+    }
+
+    static boolean endsWithStream(Trace trace) {
+        RequestState state = JdkHttpTraces.state(trace);
+        return state != null && state.endsWithStream;
+    }
+}

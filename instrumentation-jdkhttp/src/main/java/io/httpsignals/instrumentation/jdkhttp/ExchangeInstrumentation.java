@@ -1,0 +1,45 @@
+package io.httpsignals.instrumentation.jdkhttp;
+
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.Trace;
+import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
+import io.httpsignals.tooling.Hooks;
+import io.httpsignals.tooling.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+
+/**
+ * {@code jdk.internal.net.http.Exchange}: one per hop of a request. Its constructor (17 also has a variant with an
+ * {@code AccessControlContext}) binds the hop and its {@code HttpRequestImpl} to the request's trace.
+ */
+public final class ExchangeInstrumentation implements TypeInstrumentation {
+
+    @Override
+    public ElementMatcher<TypeDescription> typeMatcher() {
+        return named("jdk.internal.net.http.Exchange");
+    }
+
+    @Override
+    public void hooks(Hooks hooks) {
+        hooks.advise(isConstructor().and(takesArgument(1, named("jdk.internal.net.http.MultiExchange"))),
+                NewHopAdvice.class);
+    }
+
+    public static final class NewHopAdvice {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(@Advice.This Object exchange,
+                                @Advice.FieldValue("multi") Object multi,
+                                @Advice.FieldValue("request") Object request) {
+            if (!SignalBus.active()) {
+                return;
+            }
+            Trace trace = JdkHttpTraces.bindHop(multi, request);
+            JdkHttpTraces.bind(exchange, trace);
+        }
+    }
+}

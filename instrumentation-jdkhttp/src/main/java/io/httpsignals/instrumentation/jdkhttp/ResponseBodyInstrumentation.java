@@ -1,0 +1,161 @@
+package io.httpsignals.instrumentation.jdkhttp;
+
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.jdkhttp.JdkHttpSignals;
+import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
+import io.httpsignals.tooling.Hooks;
+import io.httpsignals.tooling.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Response body chunks as the client hands them to the body subscriber, de-chunked. Where
+ * {@code jdk.internal.net.http.common.HttpBodySubscriberWrapper} exists (25, 17.0.17+) its {@code onNext(List)} sees
+ * HTTP/1.1 and HTTP/2 alike, and its two subclasses' constructors bind it to the request. Older 17 updates have
+ * {@code Http1Response$Http1BodySubscriber} instead (HTTP/1.1; HTTP/2 falls back to DATA frames, see
+ * {@link StreamInstrumentation}); {@code Http1Response.readBody} binds the subscriber it wraps.
+ */
+public final class ResponseBodyInstrumentation {
+
+    private ResponseBodyInstrumentation() {
+    }
+
+    /** The common {@code onNext(List<ByteBuffer>)} hook of a body subscriber bound to its request. */
+    public static final class Chunks implements TypeInstrumentation {
+        private final String typeName;
+
+        public Chunks(String typeName) {
+            this.typeName = typeName;
+        }
+
+        @Override
+        public ElementMatcher<TypeDescription> typeMatcher() {
+            return named(typeName);
+        }
+
+        @Override
+        public void hooks(Hooks hooks) {
+            boolean wrapper = "jdk.internal.net.http.common.HttpBodySubscriberWrapper".equals(typeName);
+            hooks.advise(named("onNext").and(takesArguments(1)).and(takesArgument(0, List.class)),
+                    wrapper ? WrapperChunkAdvice.class : UserSubscriberChunkAdvice.class);
+            if (wrapper) {
+                hooks.advise(named("onComplete").and(takesArguments(0)), WrapperCompleteAdvice.class);
+            }
+        }
+    }
+
+    /** 25 / 17.0.17+: the wrapper subclasses' constructors; {@code field} holds the bound HTTP/1 exchange or stream. */
+    public static final class WrapperBinding implements TypeInstrumentation {
+        private final String typeName;
+        private final Class<?> advice;
+
+        public WrapperBinding(String typeName, Class<?> advice) {
+            this.typeName = typeName;
+            this.advice = advice;
+        }
+
+        @Override
+        public ElementMatcher<TypeDescription> typeMatcher() {
+            return named(typeName);
+        }
+
+        @Override
+        public void hooks(Hooks hooks) {
+            hooks.advise(isConstructor(), advice);
+        }
+    }
+
+    /** 17 before 17.0.17: {@code Http1Response.readBody(subscriber, returnToCache, executor)}. */
+    public static final class Http1ReadBody implements TypeInstrumentation {
+        @Override
+        public ElementMatcher<TypeDescription> typeMatcher() {
+            return named("jdk.internal.net.http.Http1Response");
+        }
+
+        @Override
+        public void hooks(Hooks hooks) {
+            hooks.advise(named("readBody").and(takesArguments(3)), ReadBodyAdvice.class);
+        }
+    }
+
+    public static final class WrapperChunkAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.This Object subscriber, @Advice.Argument(0) List<ByteBuffer> chunk) {
+            if (!SignalBus.active() || chunk == null) {
+                return;
+            }
+            long bytes = 0;
+            for (int i = 0; i < chunk.size(); i++) {
+                bytes += chunk.get(i).remaining();
+            }
+            if (bytes > 0) {
+                SignalBus.responseChunkReceived(JdkHttpTraces.of(subscriber), bytes);
+            }
+        }
+    }
+
+    /** The body is complete: for HTTP/2 the stream has ended (released before the request can end). */
+    public static final class WrapperCompleteAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.This Object subscriber) {
+            if (SignalBus.active()) {
+                JdkHttpSignals.bodyCompleting(subscriber);
+            }
+        }
+    }
+
+    public static final class UserSubscriberChunkAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.FieldValue("userSubscriber") Object subscriber,
+                                 @Advice.Argument(0) List<ByteBuffer> chunk) {
+            if (!SignalBus.active() || chunk == null) {
+                return;
+            }
+            long bytes = 0;
+            for (int i = 0; i < chunk.size(); i++) {
+                bytes += chunk.get(i).remaining();
+            }
+            if (bytes > 0) {
+                SignalBus.responseChunkReceived(JdkHttpTraces.of(subscriber), bytes);
+            }
+        }
+    }
+
+    public static final class Http1WrapperAdvice {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(@Advice.This Object subscriber, @Advice.FieldValue("exchange") Object http1Exchange) {
+            if (SignalBus.active()) {
+                JdkHttpTraces.bindLike(subscriber, http1Exchange);
+            }
+        }
+    }
+
+    public static final class Http2WrapperAdvice {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(@Advice.This Object subscriber, @Advice.FieldValue("this$0") Object stream) {
+            if (SignalBus.active()) {
+                JdkHttpTraces.bindLike(subscriber, stream);
+                JdkHttpSignals.http2BodySubscriber(subscriber, stream);
+            }
+        }
+    }
+
+    public static final class ReadBodyAdvice {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.Argument(0) Object subscriber,
+                                 @Advice.FieldValue("exchange") Object http1Exchange) {
+            if (SignalBus.active()) {
+                JdkHttpTraces.bindLike(subscriber, http1Exchange);
+            }
+        }
+    }
+}
