@@ -10,6 +10,7 @@ import io.httpsignals.bootstrap.AgentLog;
 import io.httpsignals.bootstrap.Dispatch;
 import io.httpsignals.bootstrap.Redaction;
 import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.support.WeakIdentityMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
@@ -107,6 +108,8 @@ public final class AgentStarter {
         }
         if (!shutdownHookAdded) {
             Runtime.getRuntime().addShutdownHook(new Thread(AgentStarter::stopListeners, "httpsignals-shutdown"));
+            // per-object hook state of collected client objects goes even when no hook runs any more
+            AgentThreads.every(1000, WeakIdentityMap::expungeAll);
             shutdownHookAdded = true;
         }
         config = newConfig;

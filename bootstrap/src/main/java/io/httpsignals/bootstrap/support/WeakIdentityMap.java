@@ -10,18 +10,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * The agent adds no fields to client classes (the same hooks must work when attached to a running JVM), so this
  * map is how a hook finds what an earlier hook learnt about the same object.
  *
- * <p>Lookups allocate nothing: they go through a per-thread probe key.
+ * <p>Lookups allocate nothing: they go through a per-thread probe key. Entries whose key was collected are dropped
+ * on the next access of the map and, for maps nobody touches any more, by {@link #expungeAll()}, which the agent
+ * runs every second, so a value never outlives its key by long.
  */
 public final class WeakIdentityMap<K, V> {
+
+    // every map, weakly, so expungeAll reaches them without keeping any alive
+    private static final java.util.Set<WeakIdentityMap<?, ?>> ALL =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
     private final ReferenceQueue<K> collected = new ReferenceQueue<>();
     private final ThreadLocal<Probe> probes = ThreadLocal.withInitial(Probe::new);
 
+    public WeakIdentityMap() {
+        synchronized (ALL) {
+            ALL.add(this);
+        }
+    }
+
+    /** Drops the entries of collected keys in every map. */
+    public static void expungeAll() {
+        java.util.List<WeakIdentityMap<?, ?>> maps;
+        synchronized (ALL) {
+            maps = new java.util.ArrayList<>(ALL);
+        }
+        for (WeakIdentityMap<?, ?> map : maps) {
+            map.expunge();
+        }
+    }
+
     public V get(K key) {
         if (key == null) {
             return null;
         }
+        expunge();
         Probe probe = probes.get();
         probe.key = key;
         try {

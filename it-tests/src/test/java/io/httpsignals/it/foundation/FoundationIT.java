@@ -4,6 +4,7 @@ import io.httpsignals.it.apps.FoundationApp;
 import io.httpsignals.it.plugins.HeaderInjectingListenerProvider;
 import io.httpsignals.it.plugins.RecursiveListenerProvider;
 import io.httpsignals.it.plugins.ThrowingListenerProvider;
+import io.httpsignals.it.support.AgentMessages;
 import io.httpsignals.it.support.ChildJvm;
 import io.httpsignals.it.support.ChildResult;
 import io.httpsignals.it.support.Http1Server;
@@ -169,7 +170,7 @@ class FoundationIT {
                     "visible io.httpsignals.api.HttpSignalListener true",
                     "bytebuddy byte-buddy-1.17.8.jar",
                     "sync 200 5"), result.stdoutLines());
-            List<String> agentLines = result.stderrLines().stream().filter(l -> l.startsWith("httpsignals:")).toList();
+            List<String> agentLines = AgentMessages.problems(result);
             assertEquals(3, agentLines.size(), result.stderr());
             assertTrue(agentLines.stream().anyMatch(l -> l.contains("unknown listener 'nosuch'")
                     && l.contains("available: log")), result.stderr());

@@ -1,6 +1,7 @@
 package io.httpsignals.it.safety;
 
 import io.httpsignals.it.apps.SafetyApp;
+import io.httpsignals.it.support.AgentMessages;
 import io.httpsignals.it.support.ChildJvm;
 import io.httpsignals.it.support.ChildResult;
 import io.httpsignals.it.support.Http1Server;
@@ -41,10 +42,6 @@ class HostileInputsIT {
         return m;
     }
 
-    private static List<String> agentLines(ChildResult result) {
-        return result.stderrLines().stream().filter(l -> l.startsWith("httpsignals:")).toList();
-    }
-
     @ParameterizedTest
     @MethodSource("io.httpsignals.it.support.Jdks#all")
     void badSettingsAreOneLineEachAndTheApplicationRunsOn(Jdks.Jdk jdk) throws Exception {
@@ -58,8 +55,8 @@ class HostileInputsIT {
                     .mainClass(SafetyApp.class).args(app).run();
             assertExitedNormally(missingDir);
             assertEquals(plain.stdout(), missingDir.stdout());
-            assertEquals(1, agentLines(missingDir).size(), missingDir.stderr());
-            assertTrue(agentLines(missingDir).get(0).contains("no/such/dir/s.jsonl"), missingDir.stderr());
+            assertEquals(1, AgentMessages.problems(missingDir).size(), missingDir.stderr());
+            assertTrue(AgentMessages.problems(missingDir).get(0).contains("no/such/dir/s.jsonl"), missingDir.stderr());
 
             ChildResult garbagePlugin = ChildJvm.on(jdk)
                     .withAgent(options("plugins", garbage.toString(), "listeners", "log",
@@ -67,16 +64,16 @@ class HostileInputsIT {
                     .mainClass(SafetyApp.class).args(app).run();
             assertExitedNormally(garbagePlugin);
             assertEquals(plain.stdout(), garbagePlugin.stdout());
-            assertEquals(1, agentLines(garbagePlugin).size(), garbagePlugin.stderr());
-            assertTrue(agentLines(garbagePlugin).get(0).contains("garbage.jar"), garbagePlugin.stderr());
+            assertEquals(1, AgentMessages.problems(garbagePlugin).size(), garbagePlugin.stderr());
+            assertTrue(AgentMessages.problems(garbagePlugin).get(0).contains("garbage.jar"), garbagePlugin.stderr());
             assertEquals(1, SignalLog.read(dir.resolve("g.jsonl")).requests().size(), "the other listeners run on");
 
             ChildResult empty = ChildJvm.on(jdk).withAgent(options("listeners", ""))
                     .mainClass(SafetyApp.class).args(app).run();
             assertExitedNormally(empty);
             assertEquals(plain.stdout(), empty.stdout());
-            assertEquals(1, agentLines(empty).size(), empty.stderr());
-            assertTrue(agentLines(empty).get(0).contains("no listener enabled"), empty.stderr());
+            assertEquals(1, AgentMessages.problems(empty).size(), empty.stderr());
+            assertTrue(AgentMessages.problems(empty).get(0).contains("no listener enabled"), empty.stderr());
 
             ChildResult malformed = ChildJvm.on(jdk)
                     .withAgent(options("listeners", "log", "log.file", dir.resolve("m.jsonl").toString(),
@@ -84,7 +81,7 @@ class HostileInputsIT {
                     .mainClass(SafetyApp.class).args(app).run();
             assertExitedNormally(malformed);
             assertEquals(plain.stdout(), malformed.stdout());
-            assertEquals(2, agentLines(malformed).size(), malformed.stderr());
+            assertEquals(2, AgentMessages.problems(malformed).size(), malformed.stderr());
             assertEquals(1, SignalLog.read(dir.resolve("m.jsonl")).requests().size());
         }
     }
