@@ -57,11 +57,14 @@ public final class AgentLauncher {
         try {
             if (coreLoader == null) {
                 Path self = selfJar();
-                inst.appendToBootstrapClassLoaderSearch(new JarFile(extract(self, BOOTSTRAP_ENTRY).toFile()));
+                Path bootstrapJar = extract(self, BOOTSTRAP_ENTRY);
+                inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
                 // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap jar,
-                // but nothing of the application
-                coreLoader = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL()},
-                        ClassLoader.getPlatformClassLoader());
+                // but nothing of the application. The bootstrap jar is listed too, for its class files only: a
+                // jar appended through JVMTI serves classes but no resources, and the hook installer reads advice
+                // signatures naming bootstrap types from class files (classes always load parent-first, from boot)
+                coreLoader = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL(),
+                        bootstrapJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             }
             coreLoader.loadClass(STARTER)
                     .getMethod("start", Instrumentation.class, String.class, boolean.class, String.class)

@@ -1,0 +1,414 @@
+package io.httpsignals.bootstrap.apache;
+
+import io.httpsignals.bootstrap.Addresses;
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.support.WeakIdentityMap;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLSession;
+
+/**
+ * Finds the {@link ApacheRequest} an Apache hook belongs to and turns what the hooks see into signals.
+ *
+ * <p>The classic clients run a request on the caller's thread, so the request being executed is a thread-local set
+ * by the {@code doExecute} hooks. Work that finishes after {@code doExecute} returned or on another thread is found
+ * by the object it happens on: the pool lease (released when the application consumes or closes the entity), the
+ * entity's input stream (read by the application), and the pool's lease future (completed by the thread that gives
+ * a connection back).
+ */
+public final class ApacheTracking {
+
+    private static final ThreadLocal<ApacheRequest> CURRENT = new ThreadLocal<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_LEASE = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_STREAM = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_FUTURE = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
+
+    private ApacheTracking() {
+    }
+
+    // ---------------------------------------------------------------- request scope
+
+    /** {@code request_start}; the new request becomes this thread's current one. {@code null} when not observed. */
+    public static ApacheRequest start(String client, String method, String url, Map<String, List<String>> headers) {
+        io.httpsignals.bootstrap.Trace trace = SignalBus.requestStart(client, method, url, headers);
+        if (trace == null) {
+            return null;
+        }
+        ApacheRequest request = new ApacheRequest(trace, CURRENT.get());
+        CURRENT.set(request);
+        return request;
+    }
+
+    /** The request the calling thread is executing, or {@code null}. */
+    public static ApacheRequest current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * {@code execute} returned or threw. A failure ends the request; a response ends it now if no connection is
+     * held any more, else when the application consumes or closes the entity (see {@link #released}).
+     */
+    public static void returned(ApacheRequest request, Throwable thrown) {
+        if (CURRENT.get() == request) {
+            CURRENT.set(request.previous);
+        }
+        request.previous = null;
+        if (thrown != null) {
+            Object lease;
+            synchronized (request) {
+                lease = request.lease;
+                request.lease = null;
+            }
+            BY_LEASE.remove(lease);
+            SignalBus.requestException(request.trace, thrown);
+            return;
+        }
+        boolean end;
+        synchronized (request) {
+            request.returned = true;
+            end = request.lease == null;
+        }
+        if (end) {
+            SignalBus.requestEnd(request.trace, request.status);
+        }
+    }
+
+    /** A new hop or attempt asks the pool for a connection: reports the redirect or retry that led to it. */
+    public static void hopStart(ApacheRequest request) {
+        if (request == null) {
+            return;
+        }
+        if (request.pendingRedirect != null) {
+            SignalBus.requestRedirect(request.trace, request.status, request.pendingRedirect);
+            request.pendingRedirect = null;
+        }
+        if (request.pendingRetry != null) {
+            SignalBus.requestRetry(request.trace, request.pendingRetry);
+            request.pendingRetry = null;
+        }
+        request.hopConnected = false;
+        request.connectAddresses = null;
+        request.connectAttempt = 0;
+    }
+
+    public static void redirectDecided(ApacheRequest request, String location) {
+        if (request != null) {
+            request.pendingRedirect = location;
+        }
+    }
+
+    public static void retryDecided(ApacheRequest request, String reason) {
+        if (request != null) {
+            request.pendingRetry = reason;
+        }
+    }
+
+    // ---------------------------------------------------------------- pool
+
+    /** The pool handed out {@code lease}; its release ends the request once {@code execute} has returned. */
+    public static void leased(ApacheRequest request, Object lease) {
+        if (request == null || lease == null) {
+            return;
+        }
+        synchronized (request) {
+            request.lease = lease;
+        }
+        BY_LEASE.put(lease, request);
+    }
+
+    /** {@code connection_released}, and {@code request_end} if the response was already handed out. */
+    public static void released(Object lease, boolean keptAlive) {
+        ApacheRequest request = BY_LEASE.remove(lease);
+        if (request == null) {
+            return;
+        }
+        if (request.hopConnected) {
+            // a lease given back after its connection failed to open had no connection to release
+            SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
+        }
+        boolean end;
+        synchronized (request) {
+            if (request.lease == lease) {
+                request.lease = null;
+            }
+            end = request.returned && request.lease == null;
+        }
+        if (end) {
+            SignalBus.requestEnd(request.trace, request.status);
+        }
+    }
+
+    /** {@code connection_queued_start}; {@code future} is what the pool completes when a connection is free. */
+    public static void queued(ApacheRequest request, Object future, int leased, int pending, int max) {
+        if (request == null) {
+            return;
+        }
+        request.queued = true;
+        if (future != null) {
+            BY_FUTURE.put(future, request);
+        }
+        SignalBus.connectionQueuedStart(request.trace, leased, pending, max);
+    }
+
+    /** The pool completed or failed a lease future: ends the wait of the request that queued it, if any. */
+    public static void leaseCompleted(Object future, Throwable error) {
+        ApacheRequest request = BY_FUTURE.remove(future);
+        if (request != null) {
+            request.queued = false;
+            SignalBus.connectionQueuedEnd(request.trace, error);
+        }
+    }
+
+    /** The waiting thread stopped waiting (got a connection, or gave up with {@code error}). */
+    public static void waitEnded(ApacheRequest request, Object future, Throwable error) {
+        if (request == null) {
+            return;
+        }
+        if (future != null) {
+            BY_FUTURE.remove(future);
+        }
+        if (request.queued) {
+            request.queued = false;
+            SignalBus.connectionQueuedEnd(request.trace, error);
+        }
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    /** The JVM-unique id of a client connection object, assigned when first seen. */
+    public static long connectionId(Object connection) {
+        Long id = CONNECTION_IDS.get(connection);
+        if (id == null) {
+            id = SignalBus.nextConnectionId();
+            CONNECTION_IDS.put(connection, id);
+        }
+        return id;
+    }
+
+    public static void createStart(ApacheRequest request) {
+        if (request != null) {
+            SignalBus.connectionCreateStart(request.trace);
+        }
+    }
+
+    /** The connection being set up for the current hop (a new id: a pooled slot may reconnect). */
+    public static void connecting(ApacheRequest request, Object connection) {
+        if (request == null || connection == null) {
+            return;
+        }
+        long id = SignalBus.nextConnectionId();
+        CONNECTION_IDS.put(connection, id);
+        request.connection = connection;
+        request.connectionId = id;
+    }
+
+    public static void createEnd(ApacheRequest request, String remoteAddress, String protocol, Throwable error) {
+        if (request == null) {
+            return;
+        }
+        if (error == null) {
+            request.hopConnected = true;
+        }
+        SignalBus.connectionCreateEnd(request.trace, request.connectionId, remoteAddress, protocol, error);
+    }
+
+    /**
+     * The hop is about to write its request on {@code connection}: if the hop did not create it, it took an open
+     * one from the pool ({@code connection_reuseconn}).
+     */
+    public static void sending(ApacheRequest request, Object connection, String remoteAddress, String protocol) {
+        if (request == null || request.hopConnected) {
+            return;
+        }
+        request.hopConnected = true;
+        request.connection = connection;
+        request.connectionId = connectionId(connection);
+        SignalBus.connectionReused(request.trace, request.connectionId, remoteAddress, protocol);
+    }
+
+    // ---------------------------------------------------------------- dns, connect, tls
+
+    /** Opens the lookup unless one is open already (a resolver delegating to another). True if this call opened it. */
+    public static boolean dnsStart(ApacheRequest request, String host) {
+        if (request == null || request.dnsOpen || host == null) {
+            return false;
+        }
+        request.dnsOpen = true;
+        request.dnsReported = !isIpLiteral(host);
+        if (request.dnsReported) {
+            SignalBus.dnsStart(request.trace, host);
+        }
+        return true;
+    }
+
+    public static void dnsEnd(ApacheRequest request, String host, InetAddress[] addresses, int port,
+                              Throwable error) {
+        if (request == null) {
+            return;
+        }
+        List<InetAddress> list = null;
+        if (addresses != null) {
+            list = new ArrayList<>(addresses.length);
+            List<String> formatted = new ArrayList<>(addresses.length);
+            for (InetAddress address : addresses) {
+                list.add(address);
+                if (port > 0) {
+                    formatted.add(Addresses.format(address, port));
+                }
+            }
+            if (port > 0) {
+                request.connectAddresses = formatted;
+                request.connectAttempt = 0;
+            }
+        }
+        endDns(request, host, list, error);
+    }
+
+    public static void dnsEnd(ApacheRequest request, String host, List<? extends SocketAddress> addresses,
+                              Throwable error) {
+        if (request == null) {
+            return;
+        }
+        List<InetAddress> list = null;
+        if (addresses != null) {
+            list = new ArrayList<>(addresses.size());
+            List<String> formatted = new ArrayList<>(addresses.size());
+            for (SocketAddress address : addresses) {
+                if (address instanceof InetSocketAddress) {
+                    InetAddress ip = ((InetSocketAddress) address).getAddress();
+                    if (ip != null) {
+                        list.add(ip);
+                    }
+                }
+                formatted.add(Addresses.format(address));
+            }
+            request.connectAddresses = formatted;
+            request.connectAttempt = 0;
+        }
+        endDns(request, host, list, error);
+    }
+
+    private static void endDns(ApacheRequest request, String host, List<InetAddress> list, Throwable error) {
+        request.dnsOpen = false;
+        if (request.dnsReported) {
+            SignalBus.dnsEnd(request.trace, host, list, error);
+        }
+    }
+
+    /** {@code connect_start} to the next address the last lookup returned (the client tries them in order). */
+    public static void connectStartNext(ApacheRequest request, String fallbackAddress) {
+        if (request == null) {
+            return;
+        }
+        List<String> addresses = request.connectAddresses;
+        String address = addresses != null && request.connectAttempt < addresses.size()
+                ? addresses.get(request.connectAttempt) : fallbackAddress;
+        request.connectAttempt++;
+        SignalBus.connectStart(request.trace, address);
+    }
+
+    public static void connectStart(ApacheRequest request, SocketAddress address) {
+        if (request != null) {
+            SignalBus.connectStart(request.trace, Addresses.format(address));
+        }
+    }
+
+    public static void connectEnd(ApacheRequest request, Throwable error) {
+        if (request != null) {
+            SignalBus.connectEnd(request.trace, null, error);
+        }
+    }
+
+    public static void tlsStart(ApacheRequest request) {
+        if (request != null) {
+            SignalBus.tlsStart(request.trace);
+        }
+    }
+
+    public static void tlsEnd(ApacheRequest request, SSLSession session, String alpn, Throwable error) {
+        if (request == null) {
+            return;
+        }
+        String version = session != null ? session.getProtocol() : null;
+        String cipher = session != null ? session.getCipherSuite() : null;
+        SignalBus.tlsEnd(request.trace, version, cipher, alpn == null || alpn.isEmpty() ? null : alpn, error);
+    }
+
+    // ---------------------------------------------------------------- exchange
+
+    public static void headersSent(ApacheRequest request, Map<String, List<String>> headers) {
+        if (request != null) {
+            SignalBus.requestHeadersSent(request.trace, headers);
+        }
+    }
+
+    public static void chunkSent(ApacheRequest request, long bytes) {
+        if (request != null && request.sendingEntity && bytes > 0) {
+            SignalBus.requestChunkSent(request.trace, bytes);
+        }
+    }
+
+    public static void responseHeaders(ApacheRequest request, int status, String protocol,
+                                       Map<String, List<String>> headers) {
+        if (request == null) {
+            return;
+        }
+        if (status >= 200) {
+            request.status = status;
+        }
+        SignalBus.responseHeadersReceived(request.trace, status, protocol, headers);
+    }
+
+    /** The response entity's stream: reads of it by the application are this request's response chunks. */
+    public static void entityStream(ApacheRequest request, Object stream) {
+        if (request != null && stream != null) {
+            BY_STREAM.put(stream, request);
+        }
+    }
+
+    /** A read of {@code stream} returned {@code bytes} (-1 at the end). */
+    public static void streamRead(Object stream, long bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        ApacheRequest request = BY_STREAM.get(stream);
+        if (request != null) {
+            SignalBus.responseChunkReceived(request.trace, bytes);
+        }
+    }
+
+    /** Collects one header into a signal's header map. */
+    public static void addHeader(Map<String, List<String>> headers, String name, String value) {
+        List<String> values = headers.get(name);
+        if (values == null) {
+            values = new ArrayList<>(1);
+            headers.put(name, values);
+        }
+        values.add(value);
+    }
+
+    public static Map<String, List<String>> newHeaderMap() {
+        return new LinkedHashMap<>();
+    }
+
+    static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return !host.isEmpty();
+    }
+}
