@@ -38,7 +38,7 @@ final class ApacheChildRun {
         Path plugin = PluginJars.build(dir.resolve("trace-header.jar"), TraceHeaderListenerProvider.class);
         ChildResult result = ChildJvm.on(jdk)
                 .withAgent(Map.of("listeners", "log," + TraceHeaderListenerProvider.NAME,
-                        "log.file", logFile.toString(), "plugins", plugin.toString(), "debug", "true"))
+                        "log.file", logFile.toString(), "plugins", plugin.toString()))
                 .jvmArg(Certificates.get().trustStoreJvmArgs().toArray(new String[0]))
                 .classPath(classPath)
                 .mainClass(app)

@@ -6,7 +6,6 @@ import io.httpsignals.it.support.Http1Server;
 import io.httpsignals.it.support.Jdks;
 import io.httpsignals.it.support.MisbehavingServer;
 import io.httpsignals.it.support.Ports;
-import io.httpsignals.it.support.RequestSignals;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 import java.util.List;
 
+/**
+ * Apache HttpClient 5.x classic API: the newest 5.6.x (the test class path) and the oldest claimed 5.x (5.2, its
+ * own jars, without the 5.6 ones), each in a child JVM per JDK, running {@link Apache5ClassicApp}.
+ */
 class ApacheHttpClient5ClassicIT {
 
     private static Http1Server http;
@@ -40,7 +43,8 @@ class ApacheHttpClient5ClassicIT {
     @MethodSource("io.httpsignals.it.support.Jdks#all")
     void newest(Jdks.Jdk jdk, @TempDir Path dir) {
         ApacheChildRun run = run(jdk, dir, ChildJvm.classPath());
-        dump(run);
+        ClassicScenarioChecks.assertAgentLines(run.result.stderr());
+        check(new ClassicScenarioChecks(run.log, "apache-httpclient5", true), true);
     }
 
     @ParameterizedTest
@@ -49,7 +53,25 @@ class ApacheHttpClient5ClassicIT {
         String cp = ApacheChildRun.classPathReplacing(List.of("httpclient5-", "httpcore5-"),
                 Path.of(System.getProperty("it.apache5.oldest.dir")));
         ApacheChildRun run = run(jdk, dir, cp);
-        dump(run);
+        // 5.2 has no socket/TLS callbacks in its connection operator and no resolve(host, port)
+        ClassicScenarioChecks.assertAgentLines(run.result.stderr(), "BeforeSocketConnectAdvice",
+                "AfterSocketConnectAdvice", "BeforeTlsHandshakeAdvice", "AfterTlsHandshakeAdvice",
+                "DnsResolveHostPortAdvice");
+        check(new ClassicScenarioChecks(run.log, "apache-httpclient5", false), false);
+    }
+
+    private static void check(ClassicScenarioChecks checks, boolean customDnsObserved) {
+        checks.grammarAndClient();
+        checks.http(http);
+        checks.https(https);
+        checks.redirect(http);
+        checks.refused();
+        checks.unknownHost();
+        checks.customDns(customDnsObserved);
+        checks.leaseTimeout("org.apache.hc.core5.http.ConnectionRequestTimeoutException");
+        checks.retry();
+        checks.pool(http, "strict");
+        checks.pool(http, "lax");
     }
 
     private static ApacheChildRun run(Jdks.Jdk jdk, Path dir, String classPath) {
@@ -57,17 +79,5 @@ class ApacheHttpClient5ClassicIT {
         https.clearRequests();
         return ApacheChildRun.run(jdk, dir, classPath, Apache5ClassicApp.class, String.valueOf(http.port()),
                 String.valueOf(https.port()), String.valueOf(Ports.refused()), String.valueOf(closing.port()));
-    }
-
-    private static void dump(ApacheChildRun run) {
-        System.out.println(run.result.stdout());
-        System.out.println(run.result.stderr());
-        for (RequestSignals r : run.log.requests()) {
-            if (!r.url().contains("pool=")) {
-                System.out.println(r.id() + " " + r.url() + " " + r.names());
-            }
-        }
-        System.out.println("pool requests: " + run.log.requests().stream().filter(r -> r.url().contains("pool="))
-                .count());
     }
 }
