@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class DoExecuteAdvice {
 
+    // 4.5 is compiled for Java 6: advice inlined there must not use invokedynamic (no string '+', no lambdas)
+
     private DoExecuteAdvice() {
     }
 
@@ -31,9 +33,9 @@ public final class DoExecuteAdvice {
         String url;
         if (request instanceof HttpUriRequest) {
             URI uri = ((HttpUriRequest) request).getURI();
-            url = !uri.isAbsolute() && target != null ? target.toURI() + uri : uri.toString();
+            url = !uri.isAbsolute() && target != null ? target.toURI().concat(uri.toString()) : uri.toString();
         } else {
-            url = (target != null ? target.toURI() : "") + request.getRequestLine().getUri();
+            url = (target != null ? target.toURI() : "").concat(request.getRequestLine().getUri());
         }
         Map<String, List<String>> headers = ApacheTracking.newHeaderMap();
         for (Header header : request.getAllHeaders()) {
