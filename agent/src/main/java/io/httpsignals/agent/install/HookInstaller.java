@@ -109,6 +109,8 @@ public final class HookInstaller {
      */
     private static final class Hook {
         private static final Object BOOT = new Object();
+        /** One type pool per hooked class loader, shared by all hooks: the types advice names are parsed once. */
+        private static final Map<Object, TypePool> POOLS = new WeakHashMap<>();
 
         final ElementMatcher<? super MethodDescription> methods;
         final Class<?> adviceClass;
@@ -131,7 +133,16 @@ public final class HookInstaller {
                         ClassFileLocator.ForClassLoader.of(adviceClass.getClassLoader()),
                         target == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
                                 : ClassFileLocator.ForClassLoader.of(target));
-                TypeDescription type = TypePool.Default.of(locator).describe(adviceClass.getName()).resolve();
+                TypePool pool;
+                synchronized (POOLS) {
+                    pool = POOLS.get(key);
+                    if (pool == null) {
+                        pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
+                                TypePool.Default.ReaderMode.FAST);
+                        POOLS.put(key, pool);
+                    }
+                }
+                TypeDescription type = pool.describe(adviceClass.getName()).resolve();
                 advice = Advice.to(type, locator);
                 byLoader.put(key, advice);
             }

@@ -43,6 +43,7 @@ class ApacheHttpClient5ClassicIT {
     @MethodSource("io.httpsignals.it.support.Jdks#all")
     void newest(Jdks.Jdk jdk, @TempDir Path dir) {
         ApacheChildRun run = run(jdk, dir, ChildJvm.classPath());
+        System.out.println(run.result.stdout() + run.result.took());
         ClassicScenarioChecks.assertAgentLines(run.result.stderr());
         check(new ClassicScenarioChecks(run.log, "apache-httpclient5", true), true);
     }

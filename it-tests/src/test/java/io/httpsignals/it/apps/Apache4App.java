@@ -36,15 +36,15 @@ public final class Apache4App {
             try (CloseableHttpResponse response = client.execute(post)) {
                 EntityUtils.consume(response.getEntity());
             }
-            System.out.println("ok http");
+            System.out.println(elapsed() + " ok http");
         }
         try (CloseableHttpClient client = client(5, 30_000)) {
             get(client, "https://localhost:" + https + "/hello?s=https");
-            System.out.println("ok https");
+            System.out.println(elapsed() + " ok https");
         }
         try (CloseableHttpClient client = client(5, 30_000)) {
             get(client, base + "/redirect-chain/2?s=redirect");
-            System.out.println("ok redirect");
+            System.out.println(elapsed() + " ok redirect");
         }
         try (CloseableHttpClient client = client(5, 30_000)) {
             expectFailure(client, "http://127.0.0.1:" + refused + "/hello?s=refused", "refused");
@@ -62,7 +62,7 @@ public final class Apache4App {
             get(client, "http://127.0.0.1:" + closing + "/hello?s=retry-first");
             Thread.sleep(200);
             get(client, "http://127.0.0.1:" + closing + "/hello?s=retry-second");
-            System.out.println("ok retry");
+            System.out.println(elapsed() + " ok retry");
         }
         try (CloseableHttpClient client = client(2, 30_000)) {
             ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -80,7 +80,7 @@ public final class Apache4App {
                 f.get();
             }
             threads.shutdown();
-            System.out.println("ok pool");
+            System.out.println(elapsed() + " ok pool");
         }
     }
 
@@ -94,6 +94,12 @@ public final class Apache4App {
                 .build();
     }
 
+    private static final long START = System.nanoTime();
+
+    private static String elapsed() {
+        return String.format("%6d ms", (System.nanoTime() - START) / 1_000_000);
+    }
+
     private static void get(CloseableHttpClient client, String url) throws Exception {
         try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
             EntityUtils.toString(response.getEntity());
@@ -104,7 +110,7 @@ public final class Apache4App {
         try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
             throw new IllegalStateException(scenario + ": expected a failure, got " + response.getStatusLine());
         } catch (java.io.IOException e) {
-            System.out.println("ok " + scenario + " " + e.getClass().getName());
+            System.out.println(elapsed() + " ok " + scenario + " " + e.getClass().getName());
         }
     }
 }

@@ -42,15 +42,15 @@ public final class Apache5ClassicApp {
             try (CloseableHttpResponse response = client.execute(post)) {
                 EntityUtils.consume(response.getEntity());
             }
-            System.out.println("ok http");
+            System.out.println(elapsed() + " ok http");
         }
         try (CloseableHttpClient client = client(PoolConcurrencyPolicy.STRICT, 5, null, 30_000)) {
             get(client, "https://localhost:" + https + "/hello?s=https");
-            System.out.println("ok https");
+            System.out.println(elapsed() + " ok https");
         }
         try (CloseableHttpClient client = client(PoolConcurrencyPolicy.STRICT, 5, null, 30_000)) {
             get(client, base + "/redirect-chain/2?s=redirect");
-            System.out.println("ok redirect");
+            System.out.println(elapsed() + " ok redirect");
         }
         try (CloseableHttpClient client = client(PoolConcurrencyPolicy.STRICT, 5, null, 30_000)) {
             expectFailure(client, "http://127.0.0.1:" + refused + "/hello?s=refused", "refused");
@@ -69,7 +69,7 @@ public final class Apache5ClassicApp {
         };
         try (CloseableHttpClient client = client(PoolConcurrencyPolicy.STRICT, 5, custom, 30_000)) {
             get(client, "http://custom-dns.test:" + http + "/hello?s=custom-dns");
-            System.out.println("ok custom-dns");
+            System.out.println(elapsed() + " ok custom-dns");
         }
         try (CloseableHttpClient client = client(PoolConcurrencyPolicy.STRICT, 1, null, 300)) {
             // the only connection stays leased while the response is open: the next lease queues and times out
@@ -83,7 +83,7 @@ public final class Apache5ClassicApp {
             get(client, "http://127.0.0.1:" + closing + "/hello?s=retry-first");
             Thread.sleep(200);
             get(client, "http://127.0.0.1:" + closing + "/hello?s=retry-second");
-            System.out.println("ok retry");
+            System.out.println(elapsed() + " ok retry");
         }
         pool(base, PoolConcurrencyPolicy.STRICT);
         pool(base, PoolConcurrencyPolicy.LAX);
@@ -107,7 +107,7 @@ public final class Apache5ClassicApp {
                 f.get();
             }
             threads.shutdown();
-            System.out.println("ok pool-" + tag);
+            System.out.println(elapsed() + " ok pool-" + tag);
         }
     }
 
@@ -130,6 +130,12 @@ public final class Apache5ClassicApp {
                 .build();
     }
 
+    private static final long START = System.nanoTime();
+
+    private static String elapsed() {
+        return String.format("%6d ms", (System.nanoTime() - START) / 1_000_000);
+    }
+
     private static void get(CloseableHttpClient client, String url) throws Exception {
         try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
             EntityUtils.toString(response.getEntity());
@@ -140,7 +146,7 @@ public final class Apache5ClassicApp {
         try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
             throw new IllegalStateException(scenario + ": expected a failure, got " + response.getCode());
         } catch (java.io.IOException e) {
-            System.out.println("ok " + scenario + " " + e.getClass().getName());
+            System.out.println(elapsed() + " ok " + scenario + " " + e.getClass().getName());
         }
     }
 }
