@@ -36,6 +36,8 @@ public final class ApacheRequest {
     /** Addresses from the last lookup, formatted, in the order the client tries them. */
     List<String> connectAddresses;
     int connectAttempt;
+    /** The connection operator's own connect/TLS callbacks (5.4+) report for this request. */
+    boolean operatorCallbacks;
 
     /** 4.5: the pool being waited on, to read its per-route maximum. */
     public Object pool;

@@ -308,11 +308,20 @@ public final class ApacheTracking {
         if (request == null) {
             return;
         }
+        request.operatorCallbacks = true;
         List<String> addresses = request.connectAddresses;
         String address = addresses != null && request.connectAttempt < addresses.size()
                 ? addresses.get(request.connectAttempt) : fallbackAddress;
         request.connectAttempt++;
         SignalBus.connectStart(request.trace, address);
+    }
+
+    /**
+     * Whether socket-factory hooks should report connect and TLS for this request: not when the connection
+     * operator's own callbacks (5.4+) do, which may call a legacy factory inside their brackets.
+     */
+    public static boolean socketFactoryReports(ApacheRequest request) {
+        return request != null && !request.operatorCallbacks;
     }
 
     public static void connectStart(ApacheRequest request, SocketAddress address) {

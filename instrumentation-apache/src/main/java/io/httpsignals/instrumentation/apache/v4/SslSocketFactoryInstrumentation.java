@@ -1,5 +1,7 @@
 package io.httpsignals.instrumentation.apache.v4;
 
+import io.httpsignals.instrumentation.apache.ConnectSocketAdvice;
+import io.httpsignals.instrumentation.apache.CreateLayeredSocketAdvice;
 import io.httpsignals.tooling.Hooks;
 import io.httpsignals.tooling.TypeInstrumentation;
 import net.bytebuddy.description.type.TypeDescription;

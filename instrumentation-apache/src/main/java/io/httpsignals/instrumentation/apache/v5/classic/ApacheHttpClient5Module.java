@@ -28,6 +28,8 @@ public final class ApacheHttpClient5Module implements InstrumentationModule {
                 new InternalExecRuntimeInstrumentation(),
                 new PoolingConnectionManagerInstrumentation(),
                 new ConnectionOperatorInstrumentation(),
+                new PlainSocketFactoryInstrumentation(),
+                new SslSocketFactoryInstrumentation(),
                 new DnsResolverInstrumentation(),
                 new SystemDefaultDnsResolverInstrumentation(),
                 new ClientConnectionInstrumentation(),

@@ -11,8 +11,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code io.DefaultHttpClientConnectionOperator}: socket connect and TLS through its own before/after callbacks.
- * Those callbacks exist from 5.4 on; on 5.2/5.3 these four hooks are reported as skipped and a new connection shows
- * only {@code connection_create_start/end} (and DNS).
+ * Those callbacks exist from 5.4 on; 5.2/5.3 lack them (these four hooks are reported as skipped there) and connect
+ * through the legacy socket factories instead, which {@link PlainSocketFactoryInstrumentation} and
+ * {@link SslSocketFactoryInstrumentation} observe.
  */
 public final class ConnectionOperatorInstrumentation implements TypeInstrumentation {
 

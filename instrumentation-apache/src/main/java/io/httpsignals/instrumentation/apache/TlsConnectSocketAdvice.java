@@ -1,4 +1,4 @@
-package io.httpsignals.instrumentation.apache.v4;
+package io.httpsignals.instrumentation.apache;
 
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.apache.ApacheRequest;
@@ -8,20 +8,24 @@ import net.bytebuddy.asm.Advice;
 import java.net.InetSocketAddress;
 
 /**
- * {@code connect_start/end} around a socket factory's connect to one address. For TLS the factory also runs the
- * handshake: the layered-socket hook ends the connect phase before the handshake starts.
+ * {@code connect_start/end} around 5.x's legacy {@code SSLConnectionSocketFactory.connectSocket(socket, host, remote,
+ * local, timeout, attachment, context)}, the form 5.2/5.3 call; the handshake inside is reported by the
+ * layered-socket hook. Silent where the 5.4+ operator callbacks already report the connect.
  */
-public final class ConnectSocketAdvice {
+public final class TlsConnectSocketAdvice {
 
-    private ConnectSocketAdvice() {
+    private TlsConnectSocketAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static ApacheRequest enter(@Advice.Argument(3) InetSocketAddress remote) {
+    public static ApacheRequest enter(@Advice.Argument(2) InetSocketAddress remote) {
         if (!SignalBus.active()) {
             return null;
         }
         ApacheRequest request = ApacheTracking.current();
+        if (!ApacheTracking.socketFactoryReports(request)) {
+            return null;
+        }
         ApacheTracking.connectStart(request, remote);
         return request;
     }

@@ -1,4 +1,4 @@
-package io.httpsignals.instrumentation.apache.v4;
+package io.httpsignals.instrumentation.apache;
 
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.apache.ApacheRequest;
@@ -9,7 +9,11 @@ import java.net.Socket;
 
 import javax.net.ssl.SSLSocket;
 
-/** The TLS handshake on a connected socket: {@code tls_handshake_start/end} with the negotiated session. */
+/**
+ * The TLS handshake on a connected socket ({@code createLayeredSocket} of 4.5's or 5.x's legacy TLS socket factory):
+ * {@code tls_handshake_start/end} with the negotiated session. Silent where the 5.4+ operator callbacks already
+ * report the handshake.
+ */
 public final class CreateLayeredSocketAdvice {
 
     private CreateLayeredSocketAdvice() {
@@ -21,6 +25,9 @@ public final class CreateLayeredSocketAdvice {
             return null;
         }
         ApacheRequest request = ApacheTracking.current();
+        if (!ApacheTracking.socketFactoryReports(request)) {
+            return null;
+        }
         ApacheTracking.connectEnd(request, null);
         ApacheTracking.tlsStart(request);
         return request;
