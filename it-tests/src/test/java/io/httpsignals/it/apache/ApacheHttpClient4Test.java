@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Path;
 
 /** Apache HttpClient 4.5.x (the test class path's 4.5.14 on httpcore 4.4.16) in a child JVM per JDK. */
-class ApacheHttpClient4IT {
+class ApacheHttpClient4Test {
 
     private static Http1Server http;
     private static Http1Server https;

@@ -19,7 +19,7 @@ import java.util.List;
  * Apache HttpClient 5.x classic API: the newest 5.6.x (the test class path) and the oldest claimed 5.x (5.2, its
  * own jars, without the 5.6 ones), each in a child JVM per JDK, running {@link Apache5ClassicApp}.
  */
-class ApacheHttpClient5ClassicIT {
+class ApacheHttpClient5ClassicTest {
 
     private static Http1Server http;
     private static Http1Server https;
