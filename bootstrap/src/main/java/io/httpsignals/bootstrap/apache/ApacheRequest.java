@@ -38,6 +38,8 @@ public final class ApacheRequest {
     int connectAttempt;
     /** The connection operator's own connect/TLS callbacks (5.4+) report for this request. */
     boolean operatorCallbacks;
+    /** Async: a connection is being opened for this hop (its end comes from an I/O thread). */
+    volatile boolean asyncCreating;
 
     /** 4.5: the pool being waited on, to read its per-route maximum. */
     public Object pool;

@@ -30,6 +30,10 @@ public final class ApacheTracking {
     private static final WeakIdentityMap<Object, ApacheRequest> BY_STREAM = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> BY_FUTURE = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RUNTIME = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RESULT = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CONNECT = new WeakIdentityMap<>();
+    private static final ThreadLocal<ApacheRequest> ASYNC_STARTED = new ThreadLocal<>();
 
     private ApacheTracking() {
     }
@@ -419,5 +423,119 @@ public final class ApacheTracking {
             }
         }
         return !host.isEmpty();
+    }
+
+    // ---------------------------------------------------------------- async 5.x
+
+    /**
+     * {@code request_start} of an async request, keyed by its exec runtime (one per {@code execute}); returns
+     * {@code null} if the runtime's request already started (a retry re-enters) or nothing is observed.
+     */
+    public static ApacheRequest asyncStart(Object runtime, String client, String method, String url,
+                                           Map<String, List<String>> headers) {
+        if (runtime == null || ASYNC_BY_RUNTIME.get(runtime) != null) {
+            return null;
+        }
+        io.httpsignals.bootstrap.Trace trace = SignalBus.requestStart(client, method, url, headers);
+        if (trace == null) {
+            return null;
+        }
+        ApacheRequest request = new ApacheRequest(trace, null);
+        ASYNC_BY_RUNTIME.put(runtime, request);
+        ASYNC_STARTED.set(request);
+        return request;
+    }
+
+    public static ApacheRequest async(Object runtime) {
+        return ASYNC_BY_RUNTIME.get(runtime);
+    }
+
+    /** {@code execute} returned its future: its completion ends the request started during the call. */
+    public static void asyncReturned(Object future, Throwable thrown) {
+        ApacheRequest request = ASYNC_STARTED.get();
+        ASYNC_STARTED.remove();
+        if (request == null) {
+            return;
+        }
+        if (thrown != null) {
+            SignalBus.requestException(request.trace, thrown);
+        } else if (future != null) {
+            ASYNC_BY_RESULT.put(future, request);
+        }
+    }
+
+    /** Makes {@code request} the thread's current one for the duration of a runtime call; returns the previous. */
+    public static ApacheRequest enterAsync(ApacheRequest request) {
+        ApacheRequest previous = CURRENT.get();
+        CURRENT.set(request);
+        return previous;
+    }
+
+    public static void exitAsync(ApacheRequest previous) {
+        CURRENT.set(previous);
+    }
+
+    public static void asyncCreateStart(ApacheRequest request) {
+        if (request != null) {
+            request.asyncCreating = true;
+            SignalBus.connectionCreateStart(request.trace);
+        }
+    }
+
+    /** The connection manager's connect future of the current async request. */
+    public static void asyncConnecting(Object future) {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && future != null) {
+            ASYNC_BY_CONNECT.put(future, request);
+        }
+    }
+
+    /** Any httpcore5 future completed: ends what an async request waited on (lease, connect, the whole request). */
+    public static void futureDone(Object future, int status, Throwable error, boolean cancelled) {
+        if (!cancelled) {
+            // a cancelled lease (the waiter timed out) ends with the waiter's own error
+            leaseCompleted(future, error);
+        }
+        ApacheRequest created = ASYNC_BY_CONNECT.remove(future);
+        if (created != null && created.asyncCreating) {
+            created.asyncCreating = false;
+            createEnd(created, null, null, error);
+        }
+        ApacheRequest ended = ASYNC_BY_RESULT.remove(future);
+        if (ended != null) {
+            if (error != null || cancelled) {
+                SignalBus.requestException(ended.trace,
+                        error != null ? error : new java.util.concurrent.CancellationException("request cancelled"));
+            } else {
+                SignalBus.requestEnd(ended.trace, status > 0 ? status : ended.status);
+            }
+        }
+    }
+
+    /** The async exchange hands its request head to the connection (reusing it if this hop did not open it). */
+    public static void asyncSending(ApacheRequest request) {
+        if (request == null || request.hopConnected) {
+            return;
+        }
+        if (request.asyncCreating) {
+            // the connect future may complete before its hook saw it: the request going out ends the setup too
+            request.asyncCreating = false;
+            createEnd(request, null, null, null);
+            return;
+        }
+        request.hopConnected = true;
+        SignalBus.connectionReused(request.trace, -1, null, null);
+    }
+
+    public static void asyncReleased(ApacheRequest request, boolean keptAlive) {
+        if (request != null && request.hopConnected) {
+            SignalBus.connectionReleased(request.trace, -1, keptAlive);
+        }
+    }
+
+    public static void chunkReceived(ApacheRequest request, long bytes) {
+        if (request != null && bytes > 0) {
+            SignalBus.responseChunkReceived(request.trace, bytes);
+        }
     }
 }

@@ -13,7 +13,7 @@ public final class LeaseFailedAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static void enter(@Advice.This Object future, @Advice.Argument(0) Exception error) {
         if (SignalBus.active()) {
-            ApacheTracking.leaseCompleted(future, error);
+            ApacheTracking.futureDone(future, -1, error, false);
         }
     }
 }
