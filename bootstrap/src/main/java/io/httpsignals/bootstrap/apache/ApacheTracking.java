@@ -514,7 +514,14 @@ public final class ApacheTracking {
 
     /** The async exchange hands its request head to the connection (reusing it if this hop did not open it). */
     public static void asyncSending(ApacheRequest request) {
-        if (request == null || request.hopConnected) {
+        if (request == null) {
+            return;
+        }
+        if (request.pendingRedirect != null || request.pendingRetry != null) {
+            // the async chain keeps its endpoint across a redirect to the same route: no new lease starts the hop
+            hopStart(request);
+        }
+        if (request.hopConnected) {
             return;
         }
         if (request.asyncCreating) {

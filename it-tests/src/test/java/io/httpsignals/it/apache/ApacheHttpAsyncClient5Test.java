@@ -69,6 +69,13 @@ class ApacheHttpAsyncClient5Test {
                         "request_end"));
         ClassicScenarioChecks.assertInjected(http, post, 1);
 
+        RequestSignals redirect = run.log.singleRequestForUrl("s=async-redirect");
+        assertEquals(2, redirect.count("request_redirect"), redirect.describe());
+        assertEquals(3, redirect.count("response_headers_received"), redirect.describe());
+        assertTrue(redirect.all("request_redirect").get(1).location().endsWith("/hello"), redirect.describe());
+        assertEquals(200, redirect.first("request_end").status());
+        ClassicScenarioChecks.assertInjected(http, redirect, 3);
+
         List<RequestSignals> pool = run.log.requestsForUrl("pool=async&");
         assertEquals(400, pool.size());
         Map<String, String> idByQuery = http.requests().stream()

@@ -25,6 +25,8 @@ public final class Apache5AsyncApp {
             check(client.execute(SimpleRequestBuilder.get(base + "/hello?s=async-get").build(), null).get());
             check(client.execute(SimpleRequestBuilder.post(base + "/echo?s=async-post")
                     .setBody("ping-body", ContentType.TEXT_PLAIN).build(), null).get());
+            check(client.execute(SimpleRequestBuilder.get(base + "/redirect-chain/2?s=async-redirect").build(), null)
+                    .get());
             System.out.println("ok async");
         }
         try (CloseableHttpAsyncClient client = client(2)) {

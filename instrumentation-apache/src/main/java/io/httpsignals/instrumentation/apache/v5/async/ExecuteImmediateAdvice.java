@@ -2,7 +2,6 @@ package io.httpsignals.instrumentation.apache.v5.async;
 
 import io.httpsignals.api.ClientKind;
 import io.httpsignals.bootstrap.SignalBus;
-import io.httpsignals.bootstrap.apache.ApacheRequest;
 import io.httpsignals.bootstrap.apache.ApacheTracking;
 import net.bytebuddy.asm.Advice;
 import org.apache.hc.client5.http.async.AsyncExecChain;
@@ -12,10 +11,7 @@ import org.apache.hc.core5.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The client's own copy of the request enters the exec chain: {@code request_start}, and the headers listeners
- * inject are set on that copy, which every redirect hop and retry is built from.
- */
+/** The client's own copy of the request enters the exec chain: {@code request_start} (retries re-enter: ignored). */
 public final class ExecuteImmediateAdvice {
 
     private ExecuteImmediateAdvice() {
@@ -36,16 +32,7 @@ public final class ExecuteImmediateAdvice {
         for (Header header : request.getHeaders()) {
             ApacheTracking.addHeader(headers, header.getName(), header.getValue());
         }
-        ApacheRequest started = ApacheTracking.asyncStart(scope.execRuntime, ClientKind.APACHE_HTTPCLIENT5_ASYNC,
-                request.getMethod(), url, headers);
-        Map<String, List<String>> injected = started == null ? null : started.trace.injectedHeaders();
-        if (injected != null) {
-            for (Map.Entry<String, List<String>> header : injected.entrySet()) {
-                request.removeHeaders(header.getKey());
-                for (String value : header.getValue()) {
-                    request.addHeader(header.getKey(), value);
-                }
-            }
-        }
+        ApacheTracking.asyncStart(scope.execRuntime, ClientKind.APACHE_HTTPCLIENT5_ASYNC, request.getMethod(), url,
+                headers);
     }
 }

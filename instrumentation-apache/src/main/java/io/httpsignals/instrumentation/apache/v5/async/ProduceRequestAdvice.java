@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exchange handler hands the hop's request head to the connection (I/O thread): a hop that did not open its
- * connection reuses one, then {@code request_headers_sent}.
+ * The exchange handler hands the hop's request head to the connection (I/O thread): the headers listeners
+ * injected are set on it (every hop: redirects build new heads), a hop that did not open its connection reuses one,
+ * then {@code request_headers_sent}.
  */
 public final class ProduceRequestAdvice {
 
@@ -21,11 +22,24 @@ public final class ProduceRequestAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static ApacheRequest enter(@Advice.FieldValue("val$execRuntime") Object runtime) {
+    public static ApacheRequest enter(@Advice.FieldValue("val$execRuntime") Object runtime,
+                                      @Advice.FieldValue("val$request") HttpRequest head) {
         if (!SignalBus.active()) {
             return null;
         }
         ApacheRequest request = ApacheTracking.async(runtime);
+        if (request == null) {
+            return null;
+        }
+        Map<String, List<String>> injected = request.trace.injectedHeaders();
+        if (injected != null && head != null) {
+            for (Map.Entry<String, List<String>> header : injected.entrySet()) {
+                head.removeHeaders(header.getKey());
+                for (String value : header.getValue()) {
+                    head.addHeader(header.getKey(), value);
+                }
+            }
+        }
         ApacheTracking.asyncSending(request);
         return request;
     }
