@@ -68,11 +68,14 @@ public final class AgentLauncher {
                     return;
                 }
                 Path self = selfJar();
-                inst.appendToBootstrapClassLoaderSearch(new JarFile(extract(self, BOOTSTRAP_ENTRY).toFile()));
+                Path bootstrapJar = extract(self, BOOTSTRAP_ENTRY);
+                inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
                 // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap jar,
-                // but nothing of the application
-                core = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL()},
-                        ClassLoader.getPlatformClassLoader());
+                // but nothing of the application. The bootstrap jar is listed too, for its class files only: a
+                // jar appended through JVMTI serves classes but no resources, and the hook installer reads advice
+                // signatures naming bootstrap types from class files (classes always load parent-first, from boot)
+                core = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL(),
+                        bootstrapJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
                 Class.forName(REGISTRY, true, null).getMethod("register", ClassLoader.class, String.class)
                         .invoke(null, core, self.toString());
             }

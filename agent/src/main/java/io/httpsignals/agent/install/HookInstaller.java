@@ -8,8 +8,10 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.loading.ClassInjector;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -17,7 +19,9 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.WeakHashMap;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.none;
@@ -95,17 +99,26 @@ public final class HookInstaller {
                     report.skipped(type.getName(), hook.name(), "no method of the expected signature");
                     continue;
                 }
-                result = result.visit(hook.advice().on(hook.methods));
+                result = result.visit(hook.advice(classLoader).on(hook.methods));
                 report.installed(type.getName(), hook.name());
             }
             return result;
         }
     }
 
+    /**
+     * One advice class applied to a method set. The advice is read from its class file, resolving the types it
+     * names through the hooked class's loader too: advice of an application library (Apache HttpClient) names that
+     * library's types, which the agent's own loader cannot load.
+     */
     private static final class Hook {
+        private static final Object BOOT = new Object();
+        /** One type pool per hooked class loader, shared by all hooks: the types advice names are parsed once. */
+        private static final Map<Object, TypePool> POOLS = new WeakHashMap<>();
+
         final ElementMatcher<? super MethodDescription> methods;
         final Class<?> adviceClass;
-        private Advice advice;
+        private final Map<Object, Advice> byLoader = new WeakHashMap<>();
 
         Hook(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
             this.methods = methods;
@@ -116,9 +129,26 @@ public final class HookInstaller {
             return adviceClass.getSimpleName();
         }
 
-        synchronized Advice advice() {
+        synchronized Advice advice(ClassLoader target) {
+            Object key = target == null ? BOOT : target;
+            Advice advice = byLoader.get(key);
             if (advice == null) {
-                advice = Advice.to(adviceClass);
+                ClassFileLocator locator = new ClassFileLocator.Compound(
+                        ClassFileLocator.ForClassLoader.of(adviceClass.getClassLoader()),
+                        target == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                                : ClassFileLocator.ForClassLoader.of(target));
+                TypePool pool;
+                synchronized (POOLS) {
+                    pool = POOLS.get(key);
+                    if (pool == null) {
+                        pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
+                                TypePool.Default.ReaderMode.FAST);
+                        POOLS.put(key, pool);
+                    }
+                }
+                TypeDescription type = pool.describe(adviceClass.getName()).resolve();
+                advice = Advice.to(type, locator);
+                byLoader.put(key, advice);
             }
             return advice;
         }

@@ -1,2 +1,6 @@
-/** Hooks for Apache HttpClient 5.x (classic and async) and 4.5: not written yet (see the Apache issue). */
+/**
+ * Apache HttpClient instrumentation: {@code v5.classic} (5.x blocking API and the httpcore5 pools),
+ * {@code v5.async} (5.x async API) and {@code v4} (4.5 on httpcore 4.4). What is version-neutral (the body codec
+ * streams, which only report streams and threads known to belong to a request) lives here.
+ */
 package io.httpsignals.instrumentation.apache;

@@ -44,6 +44,7 @@ public final class ChildJvm {
     private final List<String> args = new ArrayList<>();
     private Duration timeout = DEFAULT_TIMEOUT;
     private Path workingDirectory;
+    private String classPath;
 
     private ChildJvm(Jdks.Jdk jdk) {
         this.jdk = Objects.requireNonNull(jdk, "jdk");
@@ -120,6 +121,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** Replaces the default class path ({@link #classPath()}), e.g. to run against another library version. */
+    public ChildJvm classPath(String classPath) {
+        this.classPath = classPath;
+        return this;
+    }
+
     public ChildJvm workingDirectory(Path dir) {
         this.workingDirectory = dir;
         return this;
@@ -164,7 +171,7 @@ public final class ChildJvm {
         }
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
-        cmd.add(classPath());
+        cmd.add(classPath != null ? classPath : classPath());
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;

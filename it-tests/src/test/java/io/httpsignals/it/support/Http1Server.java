@@ -22,6 +22,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Http1Server implements TestServer {
 
+    static {
+        // the JDK server writes a response's head and body separately; with Nagle on, every keep-alive exchange
+        // waits for the client's delayed ACK (~40 ms). Read once, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean tls;

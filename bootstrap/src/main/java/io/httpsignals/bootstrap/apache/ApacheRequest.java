@@ -1,0 +1,59 @@
+package io.httpsignals.bootstrap.apache;
+
+import io.httpsignals.bootstrap.Trace;
+
+import java.util.List;
+
+/**
+ * What the Apache hooks know about one logical request (all hops and retries of one {@code execute}). The classic
+ * clients run a request on the caller's thread, so most fields are only touched there; the fields a pool-releasing
+ * or entity-reading thread may touch are guarded by this object's monitor.
+ */
+public final class ApacheRequest {
+
+    public final Trace trace;
+
+    /** The request that was current on this thread when this one started (restored when it returns). */
+    ApacheRequest previous;
+
+    /** The last final (non-1xx) status received. */
+    public int status = -1;
+
+    /** The pool lease (5.x endpoint, 4.5 connection proxy) held by the current hop, or {@code null}. */
+    Object lease;
+    /** {@code execute} returned the response: the request ends when the lease is given back. */
+    boolean returned;
+
+    /** A connection was created or reused in the current hop. */
+    boolean hopConnected;
+    /** The connection of the current hop and its id. */
+    public Object connection;
+    public long connectionId = -1;
+
+    /** A DNS lookup of this request is open (resolvers that delegate to each other report it once). */
+    boolean dnsOpen;
+    boolean dnsReported;
+    /** Addresses from the last lookup, formatted, in the order the client tries them. */
+    List<String> connectAddresses;
+    int connectAttempt;
+    /** The connection operator's own connect/TLS callbacks (5.4+) report for this request. */
+    boolean operatorCallbacks;
+    /** Async: a connection is being opened for this hop (its end comes from an I/O thread). */
+    volatile boolean asyncCreating;
+
+    /** 4.5: the pool being waited on, to read its per-route maximum. */
+    public Object pool;
+    public boolean queued;
+
+    /** The request entity is being written: body-stream writes on this thread belong to this request. */
+    public boolean sendingEntity;
+
+    /** A redirect or retry decided in this hop, reported when the next hop starts (after the release). */
+    String pendingRedirect;
+    String pendingRetry;
+
+    ApacheRequest(Trace trace, ApacheRequest previous) {
+        this.trace = trace;
+        this.previous = previous;
+    }
+}

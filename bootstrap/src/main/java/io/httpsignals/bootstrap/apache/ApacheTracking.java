@@ -1,0 +1,548 @@
+package io.httpsignals.bootstrap.apache;
+
+import io.httpsignals.bootstrap.Addresses;
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.support.WeakIdentityMap;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLSession;
+
+/**
+ * Finds the {@link ApacheRequest} an Apache hook belongs to and turns what the hooks see into signals.
+ *
+ * <p>The classic clients run a request on the caller's thread, so the request being executed is a thread-local set
+ * by the {@code doExecute} hooks. Work that finishes after {@code doExecute} returned or on another thread is found
+ * by the object it happens on: the pool lease (released when the application consumes or closes the entity), the
+ * entity's input stream (read by the application), and the pool's lease future (completed by the thread that gives
+ * a connection back).
+ */
+public final class ApacheTracking {
+
+    private static final ThreadLocal<ApacheRequest> CURRENT = new ThreadLocal<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_LEASE = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_STREAM = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_FUTURE = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RUNTIME = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RESULT = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CONNECT = new WeakIdentityMap<>();
+    private static final ThreadLocal<ApacheRequest> ASYNC_STARTED = new ThreadLocal<>();
+
+    private ApacheTracking() {
+    }
+
+    // ---------------------------------------------------------------- request scope
+
+    /** {@code request_start}; the new request becomes this thread's current one. {@code null} when not observed. */
+    public static ApacheRequest start(String client, String method, String url, Map<String, List<String>> headers) {
+        io.httpsignals.bootstrap.Trace trace = SignalBus.requestStart(client, method, url, headers);
+        if (trace == null) {
+            return null;
+        }
+        ApacheRequest request = new ApacheRequest(trace, CURRENT.get());
+        CURRENT.set(request);
+        return request;
+    }
+
+    /** The request the calling thread is executing, or {@code null}. */
+    public static ApacheRequest current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * {@code execute} returned or threw. A failure ends the request; a response ends it now if no connection is
+     * held any more, else when the application consumes or closes the entity (see {@link #released}).
+     */
+    public static void returned(ApacheRequest request, Throwable thrown) {
+        if (CURRENT.get() == request) {
+            CURRENT.set(request.previous);
+        }
+        request.previous = null;
+        if (thrown != null) {
+            Object lease;
+            synchronized (request) {
+                lease = request.lease;
+                request.lease = null;
+            }
+            BY_LEASE.remove(lease);
+            SignalBus.requestException(request.trace, thrown);
+            return;
+        }
+        boolean end;
+        synchronized (request) {
+            request.returned = true;
+            end = request.lease == null;
+        }
+        if (end) {
+            SignalBus.requestEnd(request.trace, request.status);
+        }
+    }
+
+    /** A new hop or attempt asks the pool for a connection: reports the redirect or retry that led to it. */
+    public static void hopStart(ApacheRequest request) {
+        if (request == null) {
+            return;
+        }
+        if (request.pendingRedirect != null) {
+            SignalBus.requestRedirect(request.trace, request.status, request.pendingRedirect);
+            request.pendingRedirect = null;
+        }
+        if (request.pendingRetry != null) {
+            SignalBus.requestRetry(request.trace, request.pendingRetry);
+            request.pendingRetry = null;
+        }
+        request.hopConnected = false;
+        request.connectAddresses = null;
+        request.connectAttempt = 0;
+    }
+
+    public static void redirectDecided(ApacheRequest request, String location) {
+        if (request != null) {
+            request.pendingRedirect = location;
+        }
+    }
+
+    public static void retryDecided(ApacheRequest request, String reason) {
+        if (request != null) {
+            request.pendingRetry = reason;
+        }
+    }
+
+    // ---------------------------------------------------------------- pool
+
+    /** The pool handed out {@code lease}; its release ends the request once {@code execute} has returned. */
+    public static void leased(ApacheRequest request, Object lease) {
+        if (request == null || lease == null) {
+            return;
+        }
+        synchronized (request) {
+            request.lease = lease;
+        }
+        BY_LEASE.put(lease, request);
+    }
+
+    /** {@code connection_released}, and {@code request_end} if the response was already handed out. */
+    public static void released(Object lease, boolean keptAlive) {
+        ApacheRequest request = BY_LEASE.remove(lease);
+        if (request == null) {
+            return;
+        }
+        if (request.hopConnected) {
+            // a lease given back after its connection failed to open had no connection to release
+            SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
+        }
+        boolean end;
+        synchronized (request) {
+            if (request.lease == lease) {
+                request.lease = null;
+            }
+            end = request.returned && request.lease == null;
+        }
+        if (end) {
+            SignalBus.requestEnd(request.trace, request.status);
+        }
+    }
+
+    /** {@code connection_queued_start}; {@code future} is what the pool completes when a connection is free. */
+    public static void queued(ApacheRequest request, Object future, int leased, int pending, int max) {
+        if (request == null) {
+            return;
+        }
+        request.queued = true;
+        if (future != null) {
+            BY_FUTURE.put(future, request);
+        }
+        SignalBus.connectionQueuedStart(request.trace, leased, pending, max);
+    }
+
+    /** The pool completed or failed a lease future: ends the wait of the request that queued it, if any. */
+    public static void leaseCompleted(Object future, Throwable error) {
+        ApacheRequest request = BY_FUTURE.remove(future);
+        if (request != null) {
+            request.queued = false;
+            SignalBus.connectionQueuedEnd(request.trace, error);
+        }
+    }
+
+    /** The waiting thread stopped waiting (got a connection, or gave up with {@code error}). */
+    public static void waitEnded(ApacheRequest request, Object future, Throwable error) {
+        if (request == null) {
+            return;
+        }
+        if (future != null) {
+            BY_FUTURE.remove(future);
+        }
+        if (request.queued) {
+            request.queued = false;
+            SignalBus.connectionQueuedEnd(request.trace, error);
+        }
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    /** The JVM-unique id of a client connection object, assigned when first seen. */
+    public static long connectionId(Object connection) {
+        Long id = CONNECTION_IDS.get(connection);
+        if (id == null) {
+            id = SignalBus.nextConnectionId();
+            CONNECTION_IDS.put(connection, id);
+        }
+        return id;
+    }
+
+    public static void createStart(ApacheRequest request) {
+        if (request != null) {
+            SignalBus.connectionCreateStart(request.trace);
+        }
+    }
+
+    /** The connection being set up for the current hop (a new id: a pooled slot may reconnect). */
+    public static void connecting(ApacheRequest request, Object connection) {
+        if (request == null || connection == null) {
+            return;
+        }
+        long id = SignalBus.nextConnectionId();
+        CONNECTION_IDS.put(connection, id);
+        request.connection = connection;
+        request.connectionId = id;
+    }
+
+    public static void createEnd(ApacheRequest request, String remoteAddress, String protocol, Throwable error) {
+        if (request == null) {
+            return;
+        }
+        if (error == null) {
+            request.hopConnected = true;
+        }
+        SignalBus.connectionCreateEnd(request.trace, request.connectionId, remoteAddress, protocol, error);
+    }
+
+    /**
+     * The hop is about to write its request on {@code connection}: if the hop did not create it, it took an open
+     * one from the pool ({@code connection_reuseconn}).
+     */
+    public static void sending(ApacheRequest request, Object connection, String remoteAddress, String protocol) {
+        if (request == null || request.hopConnected) {
+            return;
+        }
+        request.hopConnected = true;
+        request.connection = connection;
+        request.connectionId = connectionId(connection);
+        SignalBus.connectionReused(request.trace, request.connectionId, remoteAddress, protocol);
+    }
+
+    // ---------------------------------------------------------------- dns, connect, tls
+
+    /** Opens the lookup unless one is open already (a resolver delegating to another). True if this call opened it. */
+    public static boolean dnsStart(ApacheRequest request, String host) {
+        if (request == null || request.dnsOpen || host == null) {
+            return false;
+        }
+        request.dnsOpen = true;
+        request.dnsReported = !isIpLiteral(host);
+        if (request.dnsReported) {
+            SignalBus.dnsStart(request.trace, host);
+        }
+        return true;
+    }
+
+    public static void dnsEnd(ApacheRequest request, String host, InetAddress[] addresses, int port,
+                              Throwable error) {
+        if (request == null) {
+            return;
+        }
+        List<InetAddress> list = null;
+        if (addresses != null) {
+            list = new ArrayList<>(addresses.length);
+            List<String> formatted = new ArrayList<>(addresses.length);
+            for (InetAddress address : addresses) {
+                list.add(address);
+                if (port > 0) {
+                    formatted.add(Addresses.format(address, port));
+                }
+            }
+            if (port > 0) {
+                request.connectAddresses = formatted;
+                request.connectAttempt = 0;
+            }
+        }
+        endDns(request, host, list, error);
+    }
+
+    public static void dnsEnd(ApacheRequest request, String host, List<? extends SocketAddress> addresses,
+                              Throwable error) {
+        if (request == null) {
+            return;
+        }
+        List<InetAddress> list = null;
+        if (addresses != null) {
+            list = new ArrayList<>(addresses.size());
+            List<String> formatted = new ArrayList<>(addresses.size());
+            for (SocketAddress address : addresses) {
+                if (address instanceof InetSocketAddress) {
+                    InetAddress ip = ((InetSocketAddress) address).getAddress();
+                    if (ip != null) {
+                        list.add(ip);
+                    }
+                }
+                formatted.add(Addresses.format(address));
+            }
+            request.connectAddresses = formatted;
+            request.connectAttempt = 0;
+        }
+        endDns(request, host, list, error);
+    }
+
+    private static void endDns(ApacheRequest request, String host, List<InetAddress> list, Throwable error) {
+        request.dnsOpen = false;
+        if (request.dnsReported) {
+            SignalBus.dnsEnd(request.trace, host, list, error);
+        }
+    }
+
+    /** {@code connect_start} to the next address the last lookup returned (the client tries them in order). */
+    public static void connectStartNext(ApacheRequest request, String fallbackAddress) {
+        if (request == null) {
+            return;
+        }
+        request.operatorCallbacks = true;
+        List<String> addresses = request.connectAddresses;
+        String address = addresses != null && request.connectAttempt < addresses.size()
+                ? addresses.get(request.connectAttempt) : fallbackAddress;
+        request.connectAttempt++;
+        SignalBus.connectStart(request.trace, address);
+    }
+
+    /**
+     * Whether socket-factory hooks should report connect and TLS for this request: not when the connection
+     * operator's own callbacks (5.4+) do, which may call a legacy factory inside their brackets.
+     */
+    public static boolean socketFactoryReports(ApacheRequest request) {
+        return request != null && !request.operatorCallbacks;
+    }
+
+    public static void connectStart(ApacheRequest request, SocketAddress address) {
+        if (request != null) {
+            SignalBus.connectStart(request.trace, Addresses.format(address));
+        }
+    }
+
+    public static void connectEnd(ApacheRequest request, Throwable error) {
+        if (request != null) {
+            SignalBus.connectEnd(request.trace, null, error);
+        }
+    }
+
+    public static void tlsStart(ApacheRequest request) {
+        if (request != null) {
+            SignalBus.tlsStart(request.trace);
+        }
+    }
+
+    public static void tlsEnd(ApacheRequest request, SSLSession session, String alpn, Throwable error) {
+        if (request == null) {
+            return;
+        }
+        String version = session != null ? session.getProtocol() : null;
+        String cipher = session != null ? session.getCipherSuite() : null;
+        SignalBus.tlsEnd(request.trace, version, cipher, alpn == null || alpn.isEmpty() ? null : alpn, error);
+    }
+
+    // ---------------------------------------------------------------- exchange
+
+    public static void headersSent(ApacheRequest request, Map<String, List<String>> headers) {
+        if (request != null) {
+            SignalBus.requestHeadersSent(request.trace, headers);
+        }
+    }
+
+    public static void chunkSent(ApacheRequest request, long bytes) {
+        if (request != null && request.sendingEntity && bytes > 0) {
+            SignalBus.requestChunkSent(request.trace, bytes);
+        }
+    }
+
+    public static void responseHeaders(ApacheRequest request, int status, String protocol,
+                                       Map<String, List<String>> headers) {
+        if (request == null) {
+            return;
+        }
+        if (status >= 200) {
+            request.status = status;
+        }
+        SignalBus.responseHeadersReceived(request.trace, status, protocol, headers);
+    }
+
+    /** The response entity's stream: reads of it by the application are this request's response chunks. */
+    public static void entityStream(ApacheRequest request, Object stream) {
+        if (request != null && stream != null) {
+            BY_STREAM.put(stream, request);
+        }
+    }
+
+    /** A read of {@code stream} returned {@code bytes} (-1 at the end). */
+    public static void streamRead(Object stream, long bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        ApacheRequest request = BY_STREAM.get(stream);
+        if (request != null) {
+            SignalBus.responseChunkReceived(request.trace, bytes);
+        }
+    }
+
+    /** Collects one header into a signal's header map. */
+    public static void addHeader(Map<String, List<String>> headers, String name, String value) {
+        List<String> values = headers.get(name);
+        if (values == null) {
+            values = new ArrayList<>(1);
+            headers.put(name, values);
+        }
+        values.add(value);
+    }
+
+    public static Map<String, List<String>> newHeaderMap() {
+        return new LinkedHashMap<>();
+    }
+
+    static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return !host.isEmpty();
+    }
+
+    // ---------------------------------------------------------------- async 5.x
+
+    /**
+     * {@code request_start} of an async request, keyed by its exec runtime (one per {@code execute}); returns
+     * {@code null} if the runtime's request already started (a retry re-enters) or nothing is observed.
+     */
+    public static ApacheRequest asyncStart(Object runtime, String client, String method, String url,
+                                           Map<String, List<String>> headers) {
+        if (runtime == null || ASYNC_BY_RUNTIME.get(runtime) != null) {
+            return null;
+        }
+        io.httpsignals.bootstrap.Trace trace = SignalBus.requestStart(client, method, url, headers);
+        if (trace == null) {
+            return null;
+        }
+        ApacheRequest request = new ApacheRequest(trace, null);
+        ASYNC_BY_RUNTIME.put(runtime, request);
+        ASYNC_STARTED.set(request);
+        return request;
+    }
+
+    public static ApacheRequest async(Object runtime) {
+        return ASYNC_BY_RUNTIME.get(runtime);
+    }
+
+    /** {@code execute} returned its future: its completion ends the request started during the call. */
+    public static void asyncReturned(Object future, Throwable thrown) {
+        ApacheRequest request = ASYNC_STARTED.get();
+        ASYNC_STARTED.remove();
+        if (request == null) {
+            return;
+        }
+        if (thrown != null) {
+            SignalBus.requestException(request.trace, thrown);
+        } else if (future != null) {
+            ASYNC_BY_RESULT.put(future, request);
+        }
+    }
+
+    /** Makes {@code request} the thread's current one for the duration of a runtime call; returns the previous. */
+    public static ApacheRequest enterAsync(ApacheRequest request) {
+        ApacheRequest previous = CURRENT.get();
+        CURRENT.set(request);
+        return previous;
+    }
+
+    public static void exitAsync(ApacheRequest previous) {
+        CURRENT.set(previous);
+    }
+
+    public static void asyncCreateStart(ApacheRequest request) {
+        if (request != null) {
+            request.asyncCreating = true;
+            SignalBus.connectionCreateStart(request.trace);
+        }
+    }
+
+    /** The connection manager's connect future of the current async request. */
+    public static void asyncConnecting(Object future) {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && future != null) {
+            ASYNC_BY_CONNECT.put(future, request);
+        }
+    }
+
+    /** Any httpcore5 future completed: ends what an async request waited on (lease, connect, the whole request). */
+    public static void futureDone(Object future, int status, Throwable error, boolean cancelled) {
+        if (!cancelled) {
+            // a cancelled lease (the waiter timed out) ends with the waiter's own error
+            leaseCompleted(future, error);
+        }
+        ApacheRequest created = ASYNC_BY_CONNECT.remove(future);
+        if (created != null && created.asyncCreating) {
+            created.asyncCreating = false;
+            createEnd(created, null, null, error);
+        }
+        ApacheRequest ended = ASYNC_BY_RESULT.remove(future);
+        if (ended != null) {
+            if (error != null || cancelled) {
+                SignalBus.requestException(ended.trace,
+                        error != null ? error : new java.util.concurrent.CancellationException("request cancelled"));
+            } else {
+                SignalBus.requestEnd(ended.trace, status > 0 ? status : ended.status);
+            }
+        }
+    }
+
+    /** The async exchange hands its request head to the connection (reusing it if this hop did not open it). */
+    public static void asyncSending(ApacheRequest request) {
+        if (request == null) {
+            return;
+        }
+        if (request.pendingRedirect != null || request.pendingRetry != null) {
+            // the async chain keeps its endpoint across a redirect to the same route: no new lease starts the hop
+            hopStart(request);
+        }
+        if (request.hopConnected) {
+            return;
+        }
+        if (request.asyncCreating) {
+            // the connect future may complete before its hook saw it: the request going out ends the setup too
+            request.asyncCreating = false;
+            createEnd(request, null, null, null);
+            return;
+        }
+        request.hopConnected = true;
+        SignalBus.connectionReused(request.trace, -1, null, null);
+    }
+
+    public static void asyncReleased(ApacheRequest request, boolean keptAlive) {
+        if (request != null && request.hopConnected) {
+            SignalBus.connectionReleased(request.trace, -1, keptAlive);
+        }
+    }
+
+    public static void chunkReceived(ApacheRequest request, long bytes) {
+        if (request != null && bytes > 0) {
+            SignalBus.responseChunkReceived(request.trace, bytes);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.httpsignals.instrumentation.apache.v4;
+
+import io.httpsignals.api.Signal;
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.apache.ApacheRequest;
+import io.httpsignals.bootstrap.apache.ApacheTracking;
+import net.bytebuddy.asm.Advice;
+import org.apache.http.Header;
+import org.apache.http.HttpResponse;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code response_headers_received} for each response head parsed (1xx included). */
+public final class ReceiveResponseHeaderAdvice {
+
+    private ReceiveResponseHeaderAdvice() {
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.Return HttpResponse response) {
+        if (!SignalBus.active() || response == null) {
+            return;
+        }
+        ApacheRequest current = ApacheTracking.current();
+        if (current == null) {
+            return;
+        }
+        Map<String, List<String>> headers = null;
+        if (SignalBus.wants(current.trace, Signal.RESPONSE_HEADERS_RECEIVED)) {
+            headers = ApacheTracking.newHeaderMap();
+            for (Header header : response.getAllHeaders()) {
+                ApacheTracking.addHeader(headers, header.getName(), header.getValue());
+            }
+        }
+        ApacheTracking.responseHeaders(current, response.getStatusLine().getStatusCode(), "HTTP/1.1", headers);
+    }
+}

@@ -1,0 +1,23 @@
+package io.httpsignals.instrumentation.apache.v4;
+
+import io.httpsignals.tooling.Hooks;
+import io.httpsignals.tooling.TypeInstrumentation;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/** 4.5's {@code DefaultRedirectStrategy} (and {@code LaxRedirectStrategy}, which inherits its method). */
+public final class RedirectStrategyInstrumentation implements TypeInstrumentation {
+
+    @Override
+    public ElementMatcher<TypeDescription> typeMatcher() {
+        return named("org.apache.http.impl.client.DefaultRedirectStrategy");
+    }
+
+    @Override
+    public void hooks(Hooks hooks) {
+        hooks.advise(named("getRedirect").and(takesArguments(3)), RedirectAdvice.class);
+    }
+}

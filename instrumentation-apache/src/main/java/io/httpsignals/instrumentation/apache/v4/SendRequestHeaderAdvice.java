@@ -1,0 +1,65 @@
+package io.httpsignals.instrumentation.apache.v4;
+
+import io.httpsignals.api.Signal;
+import io.httpsignals.bootstrap.Addresses;
+import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.apache.ApacheRequest;
+import io.httpsignals.bootstrap.apache.ApacheTracking;
+import net.bytebuddy.asm.Advice;
+import org.apache.http.Header;
+import org.apache.http.HttpRequest;
+import org.apache.http.impl.DefaultBHttpClientConnection;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every hop's request head passes here (redirects and retries included): the headers listeners injected are set
+ * on it, a hop that did not create its connection reports the pooled one it reuses, and {@code
+ * request_headers_sent} follows the write.
+ */
+public final class SendRequestHeaderAdvice {
+
+    private SendRequestHeaderAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static ApacheRequest enter(@Advice.This DefaultBHttpClientConnection connection,
+                                      @Advice.Argument(0) HttpRequest request) {
+        if (!SignalBus.active()) {
+            return null;
+        }
+        ApacheRequest current = ApacheTracking.current();
+        if (current == null || request == null) {
+            return null;
+        }
+        Map<String, List<String>> injected = current.trace.injectedHeaders();
+        if (injected != null) {
+            for (Map.Entry<String, List<String>> header : injected.entrySet()) {
+                request.removeHeaders(header.getKey());
+                for (String value : header.getValue()) {
+                    request.addHeader(header.getKey(), value);
+                }
+            }
+        }
+        String remote = connection.getRemoteAddress() != null
+                ? Addresses.format(connection.getRemoteAddress(), connection.getRemotePort()) : null;
+        ApacheTracking.sending(current, connection, remote, "HTTP/1.1");
+        return current;
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    public static void exit(@Advice.Enter ApacheRequest current, @Advice.Argument(0) HttpRequest request) {
+        if (current == null) {
+            return;
+        }
+        Map<String, List<String>> headers = null;
+        if (SignalBus.wants(current.trace, Signal.REQUEST_HEADERS_SENT)) {
+            headers = ApacheTracking.newHeaderMap();
+            for (Header header : request.getAllHeaders()) {
+                ApacheTracking.addHeader(headers, header.getName(), header.getValue());
+            }
+        }
+        ApacheTracking.headersSent(current, headers);
+    }
+}

@@ -1,0 +1,23 @@
+package io.httpsignals.instrumentation.apache.v5.classic;
+
+import io.httpsignals.tooling.Hooks;
+import io.httpsignals.tooling.TypeInstrumentation;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/** httpcore5.s lax pool ({@code PoolConcurrencyPolicy.LAX}): per-route limit only. */
+public final class LaxConnPoolInstrumentation implements TypeInstrumentation {
+
+    @Override
+    public ElementMatcher<TypeDescription> typeMatcher() {
+        return named("org.apache.hc.core5.pool.LaxConnPool");
+    }
+
+    @Override
+    public void hooks(Hooks hooks) {
+        hooks.advise(named("lease").and(takesArguments(4)), PoolLeaseAdvice.class);
+    }
+}

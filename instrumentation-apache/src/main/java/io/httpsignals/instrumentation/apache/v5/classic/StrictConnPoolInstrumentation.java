@@ -1,0 +1,23 @@
+package io.httpsignals.instrumentation.apache.v5.classic;
+
+import io.httpsignals.tooling.Hooks;
+import io.httpsignals.tooling.TypeInstrumentation;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/** httpcore5's default pool ({@code PoolConcurrencyPolicy.STRICT}): per-route and total limits. */
+public final class StrictConnPoolInstrumentation implements TypeInstrumentation {
+
+    @Override
+    public ElementMatcher<TypeDescription> typeMatcher() {
+        return named("org.apache.hc.core5.pool.StrictConnPool");
+    }
+
+    @Override
+    public void hooks(Hooks hooks) {
+        hooks.advise(named("lease").and(takesArguments(4)), PoolLeaseAdvice.class);
+    }
+}

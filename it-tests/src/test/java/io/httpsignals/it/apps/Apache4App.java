@@ -1,0 +1,116 @@
+package io.httpsignals.it.apps;
+
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.util.EntityUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Apache HttpClient 4.5 scenarios, the same as {@link Apache5ClassicApp}'s, each with a fresh client so its pool
+ * starts empty. Args: httpPort httpsPort refusedPort closingPort. Prints {@code ok <scenario>}.
+ */
+public final class Apache4App {
+
+    public static void main(String[] args) throws Exception {
+        int http = Integer.parseInt(args[0]);
+        int https = Integer.parseInt(args[1]);
+        int refused = Integer.parseInt(args[2]);
+        int closing = Integer.parseInt(args[3]);
+        String base = "http://127.0.0.1:" + http;
+
+        try (CloseableHttpClient client = client(5, 30_000)) {
+            get(client, base + "/hello?s=http-get");
+            HttpPost post = new HttpPost(base + "/echo?s=http-post");
+            post.setEntity(new StringEntity("ping-body", ContentType.TEXT_PLAIN));
+            try (CloseableHttpResponse response = client.execute(post)) {
+                EntityUtils.consume(response.getEntity());
+            }
+            System.out.println(elapsed() + " ok http");
+        }
+        try (CloseableHttpClient client = client(5, 30_000)) {
+            get(client, "https://localhost:" + https + "/hello?s=https");
+            System.out.println(elapsed() + " ok https");
+        }
+        try (CloseableHttpClient client = client(5, 30_000)) {
+            get(client, base + "/redirect-chain/2?s=redirect");
+            System.out.println(elapsed() + " ok redirect");
+        }
+        try (CloseableHttpClient client = client(5, 30_000)) {
+            expectFailure(client, "http://127.0.0.1:" + refused + "/hello?s=refused", "refused");
+            expectFailure(client, "http://no-such-host.invalid:" + http + "/hello?s=unknown-host", "unknown-host");
+        }
+        try (CloseableHttpClient client = client(1, 300)) {
+            // the only connection stays leased while the response is open: the next lease queues and times out
+            try (CloseableHttpResponse held = client.execute(new HttpGet(base + "/hello?s=lease-holder"))) {
+                expectFailure(client, base + "/hello?s=lease-timeout", "lease-timeout");
+                EntityUtils.consume(held.getEntity());
+            }
+        }
+        try (CloseableHttpClient client = client(5, 30_000)) {
+            // the server closes each connection after one response: the second request finds it dead and retries
+            get(client, "http://127.0.0.1:" + closing + "/hello?s=retry-first");
+            Thread.sleep(200);
+            get(client, "http://127.0.0.1:" + closing + "/hello?s=retry-second");
+            System.out.println(elapsed() + " ok retry");
+        }
+        try (CloseableHttpClient client = client(2, 30_000)) {
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        get(client, base + "/slow?ms=20&pool=cpool&n=" + thread + "-" + i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            threads.shutdown();
+            System.out.println(elapsed() + " ok pool");
+        }
+    }
+
+    private static CloseableHttpClient client(int maxPerRoute, int leaseTimeoutMillis) {
+        return HttpClients.custom()
+                .useSystemProperties()
+                .setMaxConnPerRoute(maxPerRoute)
+                .setMaxConnTotal(maxPerRoute)
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(leaseTimeoutMillis)
+                        .build())
+                .build();
+    }
+
+    private static final long START = System.nanoTime();
+
+    private static String elapsed() {
+        return String.format("%6d ms", (System.nanoTime() - START) / 1_000_000);
+    }
+
+    private static void get(CloseableHttpClient client, String url) throws Exception {
+        try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
+            EntityUtils.toString(response.getEntity());
+        }
+    }
+
+    private static void expectFailure(CloseableHttpClient client, String url, String scenario) {
+        try (CloseableHttpResponse response = client.execute(new HttpGet(url))) {
+            throw new IllegalStateException(scenario + ": expected a failure, got " + response.getStatusLine());
+        } catch (java.io.IOException e) {
+            System.out.println(elapsed() + " ok " + scenario + " " + e.getClass().getName());
+        }
+    }
+}
