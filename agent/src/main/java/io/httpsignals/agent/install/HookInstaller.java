@@ -135,8 +135,10 @@ public final class HookInstaller {
             if (advice == null) {
                 ClassFileLocator locator = new ClassFileLocator.Compound(
                         ClassFileLocator.ForClassLoader.of(adviceClass.getClassLoader()),
+                        // weakly: the pools and advice are cached per loader in weak maps, and a strong reference
+                        // from a value to its own key would keep every application class loader alive
                         target == null ? ClassFileLocator.ForClassLoader.ofBootLoader()
-                                : ClassFileLocator.ForClassLoader.of(target));
+                                : ClassFileLocator.ForClassLoader.WeaklyReferenced.of(target));
                 TypePool pool;
                 synchronized (POOLS) {
                     pool = POOLS.get(key);
