@@ -461,6 +461,30 @@ public final class ApacheTracking {
             SignalBus.requestException(request.trace, thrown);
         } else if (future != null) {
             ASYNC_BY_RESULT.put(future, request);
+            // the future may have completed on an I/O thread before it was registered (a refused connection fails
+            // that fast): then nobody else will end the request (the bus keeps the terminal signal unique)
+            if (future instanceof java.util.concurrent.Future && ((java.util.concurrent.Future<?>) future).isDone()
+                    && ASYNC_BY_RESULT.remove(future) != null) {
+                endFromDoneFuture(request, (java.util.concurrent.Future<?>) future);
+            }
+        }
+    }
+
+    private static void endFromDoneFuture(ApacheRequest request, java.util.concurrent.Future<?> future) {
+        if (future.isCancelled()) {
+            SignalBus.requestException(request.trace,
+                    new java.util.concurrent.CancellationException("request cancelled"));
+            return;
+        }
+        try {
+            future.get();
+            SignalBus.requestEnd(request.trace, request.status);
+        } catch (java.util.concurrent.ExecutionException e) {
+            SignalBus.requestException(request.trace, e.getCause() != null ? e.getCause() : e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            SignalBus.requestException(request.trace, e);
         }
     }
 
