@@ -5,54 +5,61 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts what could not be exported and says so on stderr, at most once per {@link #WARN_INTERVAL_NANOS}: a
- * collector that is down must not flood the application's error stream.
+ * Counts what could not be exported and says so on stderr, for spans and for metrics each at most once per
+ * {@link #WARN_INTERVAL_NANOS}: a collector that is down must not flood the application's error stream.
  */
 final class ExportProblems {
 
     static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final String endpoint;
-    private final LongAdder spansDropped = new LongAdder();
-    private final LongAdder metricExportsFailed = new LongAdder();
-    private final AtomicLong lastWarning = new AtomicLong();
-    private volatile boolean warned;
+    private final Kind spans = new Kind("spans", "spans dropped");
+    private final Kind metrics = new Kind("metrics", "metric exports failed");
 
     ExportProblems(String endpoint) {
         this.endpoint = endpoint;
     }
 
     long spansDropped() {
-        return spansDropped.sum();
+        return spans.count.sum();
     }
 
     long metricExportsFailed() {
-        return metricExportsFailed.sum();
+        return metrics.count.sum();
     }
 
     void spansDropped(int count, Throwable cause) {
-        spansDropped.add(count);
-        warn(cause);
+        spans.failed(count, cause);
     }
 
     void metricExportFailed(Throwable cause) {
-        metricExportsFailed.increment();
-        warn(cause);
+        metrics.failed(1, cause);
     }
 
-    private void warn(Throwable cause) {
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (warned && now - last < WARN_INTERVAL_NANOS) {
-            return;
+    private final class Kind {
+        final String what;
+        final String counted;
+        final LongAdder count = new LongAdder();
+        final AtomicLong lastWarning = new AtomicLong();
+        volatile boolean warned;
+
+        Kind(String what, String counted) {
+            this.what = what;
+            this.counted = counted;
         }
-        if (!lastWarning.compareAndSet(last, now)) {
-            return;
+
+        void failed(int n, Throwable cause) {
+            count.add(n);
+            long now = System.nanoTime();
+            long last = lastWarning.get();
+            if (warned && now - last < WARN_INTERVAL_NANOS || !lastWarning.compareAndSet(last, now)) {
+                return;
+            }
+            warned = true;
+            OtelLog.warn("cannot export " + what + " to " + endpoint + " (" + describe(cause) + "); "
+                    + counted + " so far: " + count.sum()
+                    + "; the application is unaffected (next report in 60 s at the earliest)");
         }
-        warned = true;
-        OtelLog.warn("cannot export to " + endpoint + " (" + describe(cause) + "); dropped so far: "
-                + spansDropped.sum() + " spans, " + metricExportsFailed.sum()
-                + " metric exports; the application is unaffected (next report in 60 s at the earliest)");
     }
 
     private static String describe(Throwable cause) {

@@ -69,7 +69,11 @@ final class OtelPipeline {
                 .build();
     }
 
-    /** The real pipeline: OTLP/HTTP to {@code settings.endpoint}. */
+    /**
+     * The real pipeline: OTLP/HTTP to {@code settings.endpoint}. No retries: a batch that fails is dropped and
+     * counted, and the next batch tries again, so an unreachable collector never holds the export thread in a
+     * back-off while the bounded queue overflows.
+     */
     static OtelPipeline otlp(OtelSettings settings) {
         SHADED_LOGGER.setLevel(Level.OFF);
         ExportProblems problems = new ExportProblems(settings.endpoint);
@@ -79,10 +83,12 @@ final class OtelPipeline {
         OtlpHttpSpanExporterBuilder spanExporter = OtlpHttpSpanExporter.builder()
                 .setEndpoint(settings.tracesUrl())
                 .setTimeout(Duration.ofMillis(settings.timeoutMillis))
+                .setRetryPolicy(null)
                 .setExecutorService(senders);
         OtlpHttpMetricExporterBuilder metricExporter = OtlpHttpMetricExporter.builder()
                 .setEndpoint(settings.metricsUrl())
                 .setTimeout(Duration.ofMillis(settings.timeoutMillis))
+                .setRetryPolicy(null)
                 .setExecutorService(senders);
         for (Map.Entry<String, String> h : settings.headers.entrySet()) {
             spanExporter.addHeader(h.getKey(), h.getValue());
