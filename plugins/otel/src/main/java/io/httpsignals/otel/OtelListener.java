@@ -8,13 +8,10 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceId;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 
 import java.net.InetAddress;
@@ -55,10 +52,6 @@ final class OtelListener implements HttpSignalListener<RequestState> {
         this.settings = settings;
         this.pipeline = pipeline;
         this.metrics = new HttpMetrics(pipeline.meter, connections);
-    }
-
-    OtelPipeline pipeline() {
-        return pipeline;
     }
 
     // ------------------------------------------------------------------ request start (the request's thread)

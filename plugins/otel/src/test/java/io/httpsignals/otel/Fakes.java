@@ -3,7 +3,6 @@ package io.httpsignals.otel;
 import io.httpsignals.api.ListenerOptions;
 import io.httpsignals.api.RequestHeaders;
 import io.httpsignals.api.RequestTrace;
-import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
