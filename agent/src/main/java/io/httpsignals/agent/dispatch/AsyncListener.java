@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -57,6 +58,11 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     private final int admissionLimit;
     private final long flushMillis;
     private final LongAdder dropped = new LongAdder();
+    /**
+     * Signals queued and not yet fully delivered: an empty queue alone does not mean the drainer has finished the
+     * signal it took last, and close must not close the listener under it.
+     */
+    private final AtomicInteger undelivered = new AtomicInteger();
     private final Thread drainer;
     private volatile boolean closing;
 
@@ -318,7 +324,7 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     public void close() {
         closing = true;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis);
-        while ((!queue.isEmpty() || !terminals.isEmpty()) && System.nanoTime() < deadline) {
+        while (undelivered.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -326,7 +332,7 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
                 break;
             }
         }
-        int left = queue.size() + terminals.size();
+        int left = undelivered.get();
         if (left > 0) {
             AgentLog.warn("listener '" + name + "' did not finish " + left + " queued signals within "
                     + flushMillis + " ms at shutdown; they are dropped");
@@ -346,12 +352,15 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     }
 
     private void offer(QueuedSignal q) {
+        undelivered.incrementAndGet();
         if (!queue.offer(q)) {
+            undelivered.decrementAndGet();
             drop();
         }
     }
 
     private void offerTerminal(QueuedSignal q) {
+        undelivered.incrementAndGet();
         if (!queue.offer(q)) {
             terminals.add(q);
         }
@@ -386,6 +395,8 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
                 deliver(q);
             } catch (Throwable e) {
                 faults.failed(e, q.signal);
+            } finally {
+                undelivered.decrementAndGet();
             }
         }
     }

@@ -105,4 +105,35 @@ class AsyncListenerTest {
         assertTrue(slow.threads.contains(Thread.currentThread().getName()), "request_start stays on the caller");
         assertTrue(slow.threads.contains("httpsignals-dispatch-slow"), "the rest runs on the dispatcher");
     }
+
+    @Test
+    void closeWaitsForTheSignalTheDispatcherIsStillDelivering() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch delivering = new CountDownLatch(1);
+        HttpSignalListener<Void> slowEnd = new HttpSignalListener<>() {
+            @Override
+            public void onRequestEnd(RequestTrace trace, Void ctx, long t, int status, long sent, long received) {
+                delivering.countDown();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                order.add("end");
+            }
+
+            @Override
+            public void close() {
+                order.add("close");
+            }
+        };
+        AsyncListener async = new AsyncListener("slow-end", slowEnd, 16, 5_000);
+        RequestTrace trace = new FakeTrace(1);
+        AsyncListener.RequestState s = async.newContext(trace);
+        async.onRequestEnd(trace, s, 3, 200, 0, 0);
+        assertTrue(delivering.await(10, TimeUnit.SECONDS));
+        // the queue is empty now, but the last signal is still being delivered
+        async.close();
+        assertEquals(List.of("end", "close"), order);
+    }
 }
