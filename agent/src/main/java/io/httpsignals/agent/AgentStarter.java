@@ -103,7 +103,9 @@ public final class AgentStarter {
         Redaction.configure(newConfig.list(AgentSettings.REDACT_HEADERS), newConfig.list(AgentSettings.REDACT_QUERY));
         boolean reconfigured = hooks != null;
         if (!reconfigured) {
-            hookReport = new HookReport(Boolean.parseBoolean(newConfig.get(AgentSettings.DEBUG, "false")));
+            boolean debug = Boolean.parseBoolean(newConfig.get(AgentSettings.DEBUG, "false"));
+            AgentLog.setDebug(debug);
+            hookReport = new HookReport(debug);
             hooks = HookInstaller.install(instrumentation, HookInstaller.modules(), hookReport);
         }
         if (!shutdownHookAdded) {

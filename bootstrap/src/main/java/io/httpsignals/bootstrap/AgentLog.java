@@ -13,7 +13,21 @@ public final class AgentLog {
     // target's stderr
     private static final ThreadLocal<List<String>> COPY = new ThreadLocal<>();
 
+    private static volatile boolean debug;
+
     private AgentLog() {
+    }
+
+    /** Turns {@link #debug(String)} output on ({@code httpsignals.debug=true}). */
+    public static void setDebug(boolean enabled) {
+        debug = enabled;
+    }
+
+    /** A line only operators who asked for detail want: which hooks went where, fallbacks that lose nothing. */
+    public static void debug(String message) {
+        if (debug) {
+            warn(message);
+        }
     }
 
     /** Also collects the lines this thread warns into {@code lines}, until {@link #stopCopying()}. */

@@ -13,8 +13,9 @@ import java.util.Optional;
  * {@code java.net.http.HttpClient}: the hooks live in the platform-loaded {@code jdk.internal.net.http}.
  *
  * <p>Response body chunks are seen in different classes depending on the JDK update: the module checks which
- * classes this runtime has (reading class files through the module, without loading {@code java.net.http}) and
- * prints one line for each version-specific hook it cannot install.
+ * classes this runtime has (reading class files through the module, without loading {@code java.net.http}), uses
+ * the fallback hooks where the newer class is missing (reported with {@code debug=true}), and prints one line when
+ * no hook for a signal can be installed.
  */
 public final class JdkHttpClientModule implements InstrumentationModule {
 
@@ -64,7 +65,8 @@ public final class JdkHttpClientModule implements InstrumentationModule {
                     "jdk.internal.net.http.Stream$Http2StreamResponseSubscriber",
                     ResponseBodyInstrumentation.Http2WrapperAdvice.class));
         } else if (exists(LEGACY_HTTP1_BODY)) {
-            AgentLog.warn("jdk-httpclient: " + BODY_WRAPPER + " is not in this JDK (" + Runtime.version()
+            // nothing is lost (the fallback hooks give the same signals), so this is detail, not a problem
+            AgentLog.debug("jdk-httpclient: " + BODY_WRAPPER + " is not in this JDK (" + Runtime.version()
                     + "): response body chunks come from " + LEGACY_HTTP1_BODY
                     + " (HTTP/1.1) and from HTTP/2 DATA frames on arrival (Stream.incoming)");
             types.add(new ResponseBodyInstrumentation.Http1ReadBody());
