@@ -1,6 +1,7 @@
 package io.httpsignals.agent;
 
 import io.httpsignals.agent.config.AgentConfig;
+import io.httpsignals.agent.dispatch.AsyncListener;
 import io.httpsignals.agent.install.HookReport;
 import io.httpsignals.bootstrap.Dispatch;
 import io.httpsignals.bootstrap.ListenerSlot;
@@ -55,7 +56,8 @@ final class AgentStatus {
         lines.add("hooks skipped: " + skipped.size());
         skipped.forEach((hook, why) -> lines.add("  " + hook + ": " + why));
         lines.add("requests: " + SignalBus.requestCount() + ", signals: " + SignalBus.signalCount()
-                + ", listener errors: " + errors + " (requests and signals since the agent was loaded)");
+                + ", listener errors: " + errors + ", signals dropped by asynchronous dispatch: "
+                + AsyncListener.droppedTotal() + " (since the agent was loaded)");
         return String.join("\n", lines);
     }
 

@@ -214,7 +214,7 @@ class AttachIT {
         Matcher installed = Pattern.compile("\nhooks installed: (\\d+)\n").matcher(out);
         assertTrue(installed.find() && Integer.parseInt(installed.group(1)) >= 1, status.describe());
         assertTrue(out.contains("\nhooks skipped: "), status.describe());
-        Matcher counts = Pattern.compile("\nrequests: (\\d+), signals: (\\d+), listener errors: 0 ").matcher(out);
+        Matcher counts = Pattern.compile("\nrequests: (\\d+), signals: (\\d+), listener errors: 0, signals dropped by asynchronous dispatch: 0 ").matcher(out);
         assertTrue(counts.find() && Long.parseLong(counts.group(1)) > 0
                 && Long.parseLong(counts.group(2)) >= Long.parseLong(counts.group(1)), status.describe());
     }

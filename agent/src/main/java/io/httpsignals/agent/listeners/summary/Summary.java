@@ -1,5 +1,6 @@
 package io.httpsignals.agent.listeners.summary;
 
+import io.httpsignals.agent.dispatch.AsyncListener;
 import io.httpsignals.agent.listeners.RequestPhases;
 import io.httpsignals.api.RequestTrace;
 
@@ -132,11 +133,20 @@ public final class Summary implements SummaryMXBean {
     }
 
     @Override
+    public long getDroppedSignals() {
+        return AsyncListener.droppedTotal();
+    }
+
+    @Override
     public String getTable() {
         List<HostSummary> rows = new ArrayList<>(List.of(getHosts()));
         rows.add(allRow());
         StringBuilder b = new StringBuilder();
         b.append("httpsignals summary since ").append(getSince()).append('\n');
+        long dropped = getDroppedSignals();
+        if (dropped > 0) {
+            b.append("signals dropped by asynchronous dispatch (queue full): ").append(dropped).append('\n');
+        }
         b.append(String.format(Locale.ROOT, "%-24s %-28s %8s %6s %5s %5s %5s %5s %5s %8s %7s %7s %10s %10s%n",
                 "client", "host", "requests", "errors", "1xx", "2xx", "3xx", "4xx", "5xx", "conn new", "reused",
                 "queued", "queue ms", "queue max"));

@@ -39,6 +39,12 @@ public interface SummaryMXBean {
 
     double getTotalMaxMillis();
 
+    /**
+     * Signals that asynchronous dispatch dropped because a listener's queue was full, since the agent started (not
+     * reset): if it is not 0, some listener's output misses requests.
+     */
+    long getDroppedSignals();
+
     /** When the figures started: the agent's start or the last reset, ISO-8601. */
     String getSince();
 
