@@ -6,9 +6,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarFile;
 
 /**
@@ -57,10 +55,10 @@ public final class AgentLauncher {
         try {
             if (coreLoader == null) {
                 Path self = selfJar();
-                inst.appendToBootstrapClassLoaderSearch(new JarFile(extract(self, BOOTSTRAP_ENTRY).toFile()));
-                // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap jar,
-                // but nothing of the application
-                coreLoader = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL()},
+                installBootstrap(self, inst);
+                // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap
+                // classes, but nothing of the application
+                coreLoader = new URLClassLoader(new URL[] {NestedJars.file(self, CORE_ENTRY).toUri().toURL()},
                         ClassLoader.getPlatformClassLoader());
             }
             coreLoader.loadClass(STARTER)
@@ -74,6 +72,19 @@ public final class AgentLauncher {
         }
     }
 
+    /** Makes the bootstrap classes boot-loader classes: defined directly if the JVM allows, else appended. */
+    private static void installBootstrap(Path self, Instrumentation inst) throws IOException {
+        try (JarFile jar = new JarFile(self.toFile())) {
+            try (InputStream in = jar.getInputStream(NestedJars.entry(jar, self, BOOTSTRAP_ENTRY))) {
+                if (BootClasses.define(inst, in)) {
+                    return;
+                }
+            }
+            inst.appendToBootstrapClassLoaderSearch(
+                    new JarFile(NestedJars.extractToTemp(jar, NestedJars.entry(jar, self, BOOTSTRAP_ENTRY)).toFile()));
+        }
+    }
+
     static Path selfJar() throws Exception {
         return Path.of(AgentLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
@@ -81,17 +92,7 @@ public final class AgentLauncher {
     /** Copies a nested jar to a private temporary file (owner-only, deleted at exit) and returns its path. */
     private static Path extract(Path self, String entry) throws IOException {
         try (JarFile jar = new JarFile(self.toFile())) {
-            var jarEntry = jar.getJarEntry(entry);
-            if (jarEntry == null) {
-                throw new IOException(self + " has no " + entry + " (not an httpsignals agent jar?)");
-            }
-            String name = entry.substring(entry.lastIndexOf('/') + 1, entry.length() - ".jar".length());
-            Path target = Files.createTempFile("httpsignals-" + name + "-", ".jar");
-            target.toFile().deleteOnExit();
-            try (InputStream in = jar.getInputStream(jarEntry)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
+            return NestedJars.extractToTemp(jar, NestedJars.entry(jar, self, entry));
         }
     }
 
