@@ -41,7 +41,11 @@ public final class AgentStarter {
             }
             if (!started) {
                 HookReport report = new HookReport(Boolean.parseBoolean(config.get(AgentSettings.DEBUG, "false")));
-                HookInstaller.install(inst, HookInstaller.modules(), report);
+                if (attached) {
+                    HookInstaller.install(inst, HookInstaller.modules(), report);
+                } else {
+                    HookInstaller.installLazily(inst, HookInstaller.modules(), report);
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(AgentStarter::stopListeners, "httpsignals-shutdown"));
                 started = true;
             }

@@ -3,6 +3,7 @@ package io.httpsignals.agent.install;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.tooling.InstrumentationModule;
 import io.httpsignals.tooling.TypeInstrumentation;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
@@ -12,11 +13,14 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.none;
@@ -30,6 +34,11 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
  * not ignored (Byte Buddy's default would skip the bootstrap and platform loaders), and every transformed module
  * gets a read edge to the bootstrap jar's unnamed module so advice inlined into {@code java.net.http} can call the
  * bus.
+ *
+ * <p>At JVM start ({@link #installLazily}) Byte Buddy is not even loaded until the first class a module hooks is:
+ * until then a plain transformer compares each loaded class's name with the modules' prefixes and returns. Setting
+ * up Byte Buddy loads about a thousand classes and then runs its matchers on every class the JVM loads; a process
+ * that never touches an instrumented client pays neither, and one that does pays the set-up once, later.
  */
 public final class HookInstaller {
 
@@ -45,14 +54,43 @@ public final class HookInstaller {
         return modules;
     }
 
+    /**
+     * Installs the hooks at JVM start, setting Byte Buddy up only when the first class a module hooks is loaded.
+     * Falls back to {@link #install} if such a class is loaded already (say, by an earlier agent).
+     */
+    public static ClassFileTransformer installLazily(Instrumentation inst, List<InstrumentationModule> modules,
+                                                     HookReport report) {
+        List<String> prefixes = new ArrayList<>();
+        for (InstrumentationModule module : modules) {
+            prefixes.addAll(module.typeNamePrefixes());
+        }
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (LazyHooks.startsWithAny(loaded.getName(), prefixes)) {
+                return install(inst, modules, report);
+            }
+        }
+        LazyHooks lazy = new LazyHooks(prefixes, () -> builder(inst, modules, report).makeRaw());
+        inst.addTransformer(lazy, true);
+        return lazy;
+    }
+
     public static ResettableClassFileTransformer install(Instrumentation inst, List<InstrumentationModule> modules,
                                                          HookReport report) {
+        return builder(inst, modules, report).installOn(inst);
+    }
+
+    private static AgentBuilder builder(Instrumentation inst, List<InstrumentationModule> modules,
+                                        HookReport report) {
         ElementMatcher.Junction<TypeDescription> hookable = none();
         for (InstrumentationModule module : modules) {
             for (String prefix : module.typeNamePrefixes()) {
                 hookable = hookable.or(nameStartsWith(prefix));
             }
         }
+        // Byte Buddy's Nexus serves LoadedTypeInitializers, which advice without class format changes never has;
+        // left enabled, merely constructing the builder generates and injects classes (the costliest part of the
+        // set-up, and sun.misc.Unsafe warnings on JDK 24+). The property name is that of our relocated copy.
+        System.getProperties().putIfAbsent(ByteBuddy.class.getPackageName() + ".nexus.disabled", "true");
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -67,7 +105,66 @@ public final class HookInstaller {
                         .transform(new HookTransformer(type, report));
             }
         }
-        return builder.installOn(inst);
+        return builder;
+    }
+
+    /** Lets through to Byte Buddy only the classes whose names start with a module's prefix. */
+    private static final class LazyHooks implements ClassFileTransformer {
+
+        private final String[] internalPrefixes;
+        private final Supplier<ClassFileTransformer> factory;
+        private volatile ClassFileTransformer hooks;
+
+        LazyHooks(List<String> prefixes, Supplier<ClassFileTransformer> factory) {
+            this.internalPrefixes = new String[prefixes.size()];
+            for (int i = 0; i < internalPrefixes.length; i++) {
+                internalPrefixes[i] = prefixes.get(i).replace('.', '/');
+            }
+            this.factory = factory;
+        }
+
+        static boolean startsWithAny(String name, List<String> prefixes) {
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                                ProtectionDomain protectionDomain, byte[] classfileBuffer)
+                throws IllegalClassFormatException {
+            if (internalName == null || !hookable(internalName)) {
+                return null;
+            }
+            return hooks().transform(module, loader, internalName, classBeingRedefined, protectionDomain,
+                    classfileBuffer);
+        }
+
+        private boolean hookable(String internalName) {
+            for (String prefix : internalPrefixes) {
+                if (internalName.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private ClassFileTransformer hooks() {
+            ClassFileTransformer h = hooks;
+            if (h == null) {
+                synchronized (this) {
+                    h = hooks;
+                    if (h == null) {
+                        h = factory.get();
+                        hooks = h;
+                    }
+                }
+            }
+            return h;
+        }
     }
 
     /** Applies one type's advice, reporting each hook whose method this version of the class lacks. */
