@@ -24,7 +24,9 @@ for _ in $(seq "$RUNS"); do
     agent=()
     [ "$c" != none ] && agent=("-javaagent:$c=$AGENT_ARGS")
     start=$(date +%s%N)
-    cpu=$( { /usr/bin/time -f "%U %S" $JAVA ${agent[@]+"${agent[@]}"} -cp $CP io.httpsignals.benchmarks.e2e.E2eClient once "$KIND" "$url" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o /tmp/httpsignals-startup-time.$$ -f "%U %S" \
+      $JAVA ${agent[@]+"${agent[@]}"} -cp $CP io.httpsignals.benchmarks.e2e.E2eClient once "$KIND" "$url" >/dev/null 2>&1
+    cpu=$(cat /tmp/httpsignals-startup-time.$$)
     end=$(date +%s%N)
     echo "$c $(( (end - start) / 1000000 )) $cpu"
   done
