@@ -1,5 +1,6 @@
 package io.httpsignals.agent.install;
 
+import io.httpsignals.bootstrap.AgentLog;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.tooling.InstrumentationModule;
 import io.httpsignals.tooling.TypeInstrumentation;
@@ -158,7 +159,14 @@ public final class HookInstaller {
                 synchronized (this) {
                     h = hooks;
                     if (h == null) {
-                        h = factory.get();
+                        try {
+                            h = factory.get();
+                        } catch (Throwable e) {
+                            AgentLog.warn("the hooks could not be set up (" + e + "); the application runs without "
+                                    + "signals");
+                            h = new ClassFileTransformer() {
+                            };
+                        }
                         hooks = h;
                     }
                 }
