@@ -20,7 +20,9 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -70,7 +72,8 @@ public final class HookInstaller {
                 return install(inst, modules, report);
             }
         }
-        LazyHooks lazy = new LazyHooks(prefixes, () -> builder(inst, modules, report).makeRaw());
+        LazyHooks lazy = new LazyHooks(prefixes, () -> builder(inst, modules, report).makeRaw(), inst, report,
+                WovenClassCache.open());
         inst.addTransformer(lazy, true);
         return lazy;
     }
@@ -109,19 +112,29 @@ public final class HookInstaller {
         return builder;
     }
 
-    /** Lets through to Byte Buddy only the classes whose names start with a module's prefix. */
+    /**
+     * Lets through to Byte Buddy only the classes whose names start with a module's prefix, and answers for JDK
+     * classes from the {@link WovenClassCache} when it can.
+     */
     private static final class LazyHooks implements ClassFileTransformer {
 
         private final String[] internalPrefixes;
         private final Supplier<ClassFileTransformer> factory;
+        private final Instrumentation inst;
+        private final HookReport report;
+        private final WovenClassCache cache;
         private volatile ClassFileTransformer hooks;
 
-        LazyHooks(List<String> prefixes, Supplier<ClassFileTransformer> factory) {
+        LazyHooks(List<String> prefixes, Supplier<ClassFileTransformer> factory, Instrumentation inst,
+                  HookReport report, WovenClassCache cache) {
             this.internalPrefixes = new String[prefixes.size()];
             for (int i = 0; i < internalPrefixes.length; i++) {
                 internalPrefixes[i] = prefixes.get(i).replace('.', '/');
             }
             this.factory = factory;
+            this.inst = inst;
+            this.report = report;
+            this.cache = cache;
         }
 
         static boolean startsWithAny(String name, List<String> prefixes) {
@@ -140,8 +153,36 @@ public final class HookInstaller {
             if (internalName == null || !hookable(internalName)) {
                 return null;
             }
-            return hooks().transform(module, loader, internalName, classBeingRedefined, protectionDomain,
-                    classfileBuffer);
+            boolean cacheable = cache.enabled() && classBeingRedefined == null && module != null && module.isNamed()
+                    && (loader == null || loader == ClassLoader.getPlatformClassLoader());
+            if (!cacheable) {
+                return hooks().transform(module, loader, internalName, classBeingRedefined, protectionDomain,
+                        classfileBuffer);
+            }
+            WovenClassCache.Entry cached = cache.get(classfileBuffer);
+            if (cached != null) {
+                if (cached.bytes() != null) {
+                    // what Byte Buddy's assureReadEdgeTo would have done: advice in this module calls the bus
+                    Module bus = SignalBus.class.getModule();
+                    if (!module.canRead(bus)) {
+                        inst.redefineModule(module, Set.of(bus), Map.of(), Map.of(), Set.of(), Map.of());
+                    }
+                }
+                report.replay(cached.report());
+                return cached.bytes();
+            }
+            ClassFileTransformer h = hooks();
+            report.startCapture();
+            byte[] woven = null;
+            try {
+                woven = h.transform(module, loader, internalName, null, protectionDomain, classfileBuffer);
+            } finally {
+                List<String[]> lines = report.endCapture();
+                if (lines != null) {
+                    cache.put(classfileBuffer, woven, lines);
+                }
+            }
+            return woven;
         }
 
         private boolean hookable(String internalName) {

@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The agent's start path as the start-up work left it: bootstrap classes defined in the boot loader (no boot class
  * path append, so no "Sharing is only supported for boot loader classes" warning and no Unsafe warning from Byte
- * Buddy), Byte Buddy set up only when the first hooked class loads, the core jar reused from the per-user cache,
- * and a plugin listener (loaded against the boot-defined API) still injecting headers.
+ * Buddy), Byte Buddy set up only when the first hooked class loads, the core jar and the woven JDK classes reused
+ * from the per-user cache by the second start, and a plugin listener (loaded against the boot-defined API) still
+ * injecting headers.
  */
 class AgentStartPathTest {
 
@@ -112,6 +113,12 @@ class AgentStartPathTest {
                             .toList();
                 }
                 assertEquals(1, cached.size(), cached.toString());
+                try (Stream<Path> files = Files.list(cache.resolve("httpsignals"))) {
+                    // the first run wove the JDK client's classes and cached them; the second run reads them back
+                    // (Byte Buddy is not set up), and its signals and injected headers below are still complete
+                    assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("woven-")),
+                            "a woven-class cache next to the core jar");
+                }
                 FileTime written = Files.getLastModifiedTime(cached.get(0));
                 if (run == 1) {
                     firstWrite = written;
