@@ -11,9 +11,8 @@ import io.httpsignals.bootstrap.Dispatch;
 import io.httpsignals.bootstrap.Redaction;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.support.WeakIdentityMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class AgentStarter {
     private static AgentConfig config;
     private static HookReport hookReport;
     /** The installed hooks; {@code null} before the first attach and after a detach. */
-    private static ResettableClassFileTransformer hooks;
+    private static ClassFileTransformer hooks;
     private static boolean shutdownHookAdded;
 
     private AgentStarter() {
@@ -106,7 +105,10 @@ public final class AgentStarter {
             boolean debug = Boolean.parseBoolean(newConfig.get(AgentSettings.DEBUG, "false"));
             AgentLog.setDebug(debug);
             hookReport = new HookReport(debug);
-            hooks = HookInstaller.install(instrumentation, HookInstaller.modules(), hookReport);
+            // at JVM start Byte Buddy waits for the first hooked class; in a running JVM the clients are loaded already
+            hooks = !strict && loadedAtStart
+                    ? HookInstaller.installLazily(instrumentation, HookInstaller.modules(), hookReport)
+                    : HookInstaller.install(instrumentation, HookInstaller.modules(), hookReport);
         }
         if (!shutdownHookAdded) {
             Runtime.getRuntime().addShutdownHook(new Thread(AgentStarter::stopListeners, "httpsignals-shutdown"));
@@ -142,7 +144,7 @@ public final class AgentStarter {
         String listenerNames = names(previous);
         boolean drained = retire(previous);
         List<String> hooked = hookReport.installedHooks();
-        boolean removed = hooks.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        boolean removed = HookInstaller.uninstall(instrumentation, hooks, HookInstaller.modules());
         hooks = null;
         changedAt = Instant.now();
         return new Answer(removed ? 0 : 1, "httpsignals agent detached from pid " + pid() + "\n"

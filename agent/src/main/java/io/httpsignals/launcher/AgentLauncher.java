@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarFile;
 
 /**
@@ -68,14 +67,13 @@ public final class AgentLauncher {
                     return;
                 }
                 Path self = selfJar();
-                Path bootstrapJar = extract(self, BOOTSTRAP_ENTRY);
-                inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
-                // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap jar,
-                // but nothing of the application. The bootstrap jar is listed too, for its class files only: a
-                // jar appended through JVMTI serves classes but no resources, and the hook installer reads advice
-                // signatures naming bootstrap types from class files (classes always load parent-first, from boot)
-                core = new URLClassLoader(new URL[] {extract(self, CORE_ENTRY).toUri().toURL(),
-                        bootstrapJar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+                installBootstrap(self, inst);
+                // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap
+                // classes, but nothing of the application. The bootstrap jar is listed too, for its class files
+                // only: classes defined into the boot loader come with no resources, and the hook installer reads
+                // advice signatures naming bootstrap types from class files (classes always load from boot first)
+                core = new URLClassLoader(new URL[] {NestedJars.file(self, CORE_ENTRY).toUri().toURL(),
+                        NestedJars.file(self, BOOTSTRAP_ENTRY).toUri().toURL()}, ClassLoader.getPlatformClassLoader());
                 Class.forName(REGISTRY, true, null).getMethod("register", ClassLoader.class, String.class)
                         .invoke(null, core, self.toString());
             }
@@ -109,6 +107,27 @@ public final class AgentLauncher {
         return (ClassLoader) registry.getMethod("coreLoader").invoke(null);
     }
 
+    /** Makes the bootstrap classes boot-loader classes: defined directly if the JVM allows, else appended. */
+    private static void installBootstrap(Path self, Instrumentation inst) throws IOException {
+        try (JarFile jar = new JarFile(self.toFile())) {
+            try (InputStream in = jar.getInputStream(NestedJars.entry(jar, self, BOOTSTRAP_ENTRY));
+                 URLClassLoader isolated = new URLClassLoader(new URL[] {self.toUri().toURL()}, null)) {
+                // BootClasses needs jdk.internal.misc exported to its module; loaded in a loader of its own, that
+                // module is its alone, not the application class path's unnamed module
+                Method define = isolated.loadClass(BootClasses.class.getName())
+                        .getDeclaredMethod("define", Instrumentation.class, InputStream.class);
+                define.setAccessible(true);
+                if ((Boolean) define.invoke(null, inst, in)) {
+                    return;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall back to appending the jar
+            }
+            inst.appendToBootstrapClassLoaderSearch(
+                    new JarFile(NestedJars.extractToTemp(jar, NestedJars.entry(jar, self, BOOTSTRAP_ENTRY)).toFile()));
+        }
+    }
+
     static Path selfJar() throws Exception {
         return Path.of(AgentLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
@@ -116,17 +135,7 @@ public final class AgentLauncher {
     /** Copies a nested jar to a private temporary file (owner-only, deleted at exit) and returns its path. */
     private static Path extract(Path self, String entry) throws IOException {
         try (JarFile jar = new JarFile(self.toFile())) {
-            var jarEntry = jar.getJarEntry(entry);
-            if (jarEntry == null) {
-                throw new IOException(self + " has no " + entry + " (not an httpsignals agent jar?)");
-            }
-            String name = entry.substring(entry.lastIndexOf('/') + 1, entry.length() - ".jar".length());
-            Path target = Files.createTempFile("httpsignals-" + name + "-", ".jar");
-            target.toFile().deleteOnExit();
-            try (InputStream in = jar.getInputStream(jarEntry)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
+            return NestedJars.extractToTemp(jar, NestedJars.entry(jar, self, entry));
         }
     }
 

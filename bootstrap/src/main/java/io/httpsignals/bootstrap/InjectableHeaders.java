@@ -21,7 +21,8 @@ public final class InjectableHeaders implements RequestHeaders {
             "connection", "upgrade", "expect", "te", "keep-alive", "trailer");
 
     private final Map<String, List<String>> original;
-    private final Map<String, List<String>> injected = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    // made on the first header a listener adds: most requests get none, and this object is made for every request
+    private Map<String, List<String>> injected = Map.of();
 
     public InjectableHeaders(Map<String, List<String>> original) {
         this.original = original == null ? Map.of() : original;
@@ -44,7 +45,7 @@ public final class InjectableHeaders implements RequestHeaders {
     @Override
     public void add(String name, String value) {
         if (allowed(name, value)) {
-            injected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            writable().computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
         }
     }
 
@@ -53,8 +54,15 @@ public final class InjectableHeaders implements RequestHeaders {
         if (allowed(name, value)) {
             List<String> values = new ArrayList<>(1);
             values.add(value);
-            injected.put(name, values);
+            writable().put(name, values);
         }
+    }
+
+    private Map<String, List<String>> writable() {
+        if (!(injected instanceof TreeMap)) {
+            injected = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        }
+        return injected;
     }
 
     @Override

@@ -16,7 +16,9 @@ public final class Redaction {
     private static final Set<String> DEFAULT_HEADERS =
             Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
-    private static volatile Set<String> sensitiveHeaders = DEFAULT_HEADERS;
+    // compared ignoring case: outputs ask once per header, and lower-casing the name to look it up in a set would
+    // make a String each time
+    private static volatile String[] sensitiveHeaders = DEFAULT_HEADERS.toArray(new String[0]);
     private static volatile Set<String> sensitiveQueryParams = Set.of();
 
     private Redaction() {
@@ -32,12 +34,20 @@ public final class Redaction {
         for (String q : queryParams) {
             query.add(q.trim());
         }
-        sensitiveHeaders = Set.copyOf(headers);
+        sensitiveHeaders = headers.toArray(new String[0]);
         sensitiveQueryParams = Set.copyOf(query);
     }
 
     public static boolean isSensitiveHeader(String name) {
-        return name != null && sensitiveHeaders.contains(name.toLowerCase(Locale.ROOT));
+        if (name == null) {
+            return false;
+        }
+        for (String sensitive : sensitiveHeaders) {
+            if (sensitive.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The URL without the password of its user-info and with the values of sensitive query parameters replaced. */

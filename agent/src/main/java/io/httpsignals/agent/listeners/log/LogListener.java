@@ -31,7 +31,7 @@ final class LogListener implements HttpSignalListener<Void> {
 
     LogListener(LineSink sink) {
         this.sink = sink;
-        this.flusher = AgentThreads.every(1000, this::flush);
+        this.flusher = AgentThreads.every(100, this::flush);
     }
 
     @Override
