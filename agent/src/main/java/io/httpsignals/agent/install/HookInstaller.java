@@ -9,6 +9,7 @@ import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -61,7 +62,8 @@ public final class HookInstaller {
 
     /**
      * Installs the hooks at JVM start, setting Byte Buddy up only when the first class a module hooks is loaded.
-     * Falls back to {@link #install} if such a class is loaded already (say, by an earlier agent).
+     * Hookable classes loaded before that (by the JVM itself or an earlier agent) are retransformed right after the
+     * set-up, on a thread of their own.
      */
     public static ClassFileTransformer installLazily(Instrumentation inst, List<InstrumentationModule> modules,
                                                      HookReport report) {
@@ -69,14 +71,34 @@ public final class HookInstaller {
         for (InstrumentationModule module : modules) {
             prefixes.addAll(module.typeNamePrefixes());
         }
+        // java.base classes a module hooks are loaded now, before the lazy transformer is in place: setting Byte Buddy
+        // up inside the loading of one of them (InetSocketAddress) would need that very class
+        Set<String> preloaded = new HashSet<>();
+        for (String prefix : prefixes) {
+            if (prefix.startsWith("java.")) {
+                try {
+                    Class.forName(prefix, false, null);
+                    preloaded.add(prefix);
+                } catch (ClassNotFoundException notAClassName) {
+                    // a package prefix: nothing to preload
+                }
+            }
+        }
+        List<Class<?>> alreadyLoaded = new ArrayList<>();
+        boolean clientInUse = false;
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
-            if (LazyHooks.startsWithAny(loaded.getName(), prefixes)) {
-                return install(inst, modules, report);
+            if (LazyHooks.startsWithAny(loaded.getName(), prefixes) && inst.isModifiableClass(loaded)) {
+                clientInUse |= !preloaded.contains(loaded.getName());
+                alreadyLoaded.add(loaded);
             }
         }
         LazyHooks lazy = new LazyHooks(prefixes, () -> builder(inst, modules, report).makeRaw(), inst, report,
-                WovenClassCache.open());
+                WovenClassCache.open(), alreadyLoaded);
         inst.addTransformer(lazy, true);
+        if (clientInUse) {
+            // a client is in use already (a listener or an earlier agent loaded it): set up and weave it now
+            lazy.setUpNow();
+        }
         return lazy;
     }
 
@@ -164,8 +186,11 @@ public final class HookInstaller {
         private final WovenClassCache cache;
         private volatile ClassFileTransformer hooks;
 
+        private final List<Class<?>> alreadyLoaded;
+
         LazyHooks(List<String> prefixes, Supplier<ClassFileTransformer> factory, Instrumentation inst,
-                  HookReport report, WovenClassCache cache) {
+                  HookReport report, WovenClassCache cache, List<Class<?>> alreadyLoaded) {
+            this.alreadyLoaded = alreadyLoaded;
             this.internalPrefixes = new String[prefixes.size()];
             for (int i = 0; i < internalPrefixes.length; i++) {
                 internalPrefixes[i] = prefixes.get(i).replace('.', '/');
@@ -233,6 +258,38 @@ public final class HookInstaller {
             return false;
         }
 
+        /** Sets the hooks up at once and weaves the classes already loaded, on this (non class-loading) thread. */
+        void setUpNow() {
+            List<Class<?>> loaded;
+            synchronized (this) {
+                loaded = new ArrayList<>(alreadyLoaded);
+                alreadyLoaded.clear();
+            }
+            hooks();
+            try {
+                inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+            } catch (Throwable e) {
+                AgentLog.warn("could not hook classes loaded before the agent (" + e + "); their signals are missing");
+            }
+        }
+
+        /** Weaves the hookable classes that were loaded before the set-up; not from inside a class load. */
+        private void retransformAlreadyLoaded() {
+            if (alreadyLoaded.isEmpty()) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                try {
+                    inst.retransformClasses(alreadyLoaded.toArray(new Class<?>[0]));
+                } catch (Throwable e) {
+                    AgentLog.warn("could not hook classes loaded before the agent (" + e + "); their signals are "
+                            + "missing");
+                }
+            }, "httpsignals-retransform");
+            t.setDaemon(true);
+            t.start();
+        }
+
         private ClassFileTransformer hooks() {
             ClassFileTransformer h = hooks;
             if (h == null) {
@@ -248,6 +305,7 @@ public final class HookInstaller {
                             };
                         }
                         hooks = h;
+                        retransformAlreadyLoaded();
                     }
                 }
             }

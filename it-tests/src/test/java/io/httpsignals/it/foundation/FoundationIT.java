@@ -141,7 +141,7 @@ class FoundationIT {
 
             List<String> reports = instrumented.stderrLines().stream()
                     .filter(l -> l.startsWith("httpsignals: listener 'throwing' threw")).toList();
-            assertEquals(1, reports.size(), instrumented.stderr());
+            assertEquals(1, reports.size(), "stderr:\n" + instrumented.stderr());
 
             SignalLog signals = SignalLog.read(log);
             assertEquals(7, signals.requests().size(), signals.dump());
@@ -173,7 +173,7 @@ class FoundationIT {
             List<String> agentLines = AgentMessages.problems(result);
             assertEquals(3, agentLines.size(), result.stderr());
             assertTrue(agentLines.stream().anyMatch(l -> l.contains("unknown listener 'nosuch'")
-                    && l.contains("available: log")), result.stderr());
+                    && l.contains("available: ") && l.contains(" log")), result.stderr());
             assertTrue(agentLines.stream().anyMatch(l -> l.contains("httpsignals.colour")), result.stderr());
             assertTrue(agentLines.stream().anyMatch(l -> l.contains("httpsignals.log.flie")
                     && l.contains("accepts: file")), result.stderr());
