@@ -69,7 +69,19 @@ final class NestedJars {
         }
     }
 
+    /** Set from the agent arguments ({@code cache=off}) before the first nested jar is opened. */
+    static volatile boolean disabledByArguments;
+
+    /** {@code httpsignals.cache=off} (argument, system property or {@code HTTPSIGNALS_CACHE}) keeps nothing on disk. */
+    private static boolean disabled() {
+        return disabledByArguments || "off".equals(System.getProperty("httpsignals.cache"))
+                || "off".equals(System.getenv("HTTPSIGNALS_CACHE"));
+    }
+
     private static Path cacheDirectory() throws IOException {
+        if (disabled()) {
+            return null;
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path root = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".cache");

@@ -19,11 +19,16 @@ public final class AgentSettings {
     public static final String DISPATCH_QUEUE = "dispatch.queue";
     /** How long, in milliseconds, an asynchronous listener may take to drain its queue at shutdown. */
     public static final String DISPATCH_FLUSH_MS = "dispatch.flush.ms";
+    /**
+     * {@code off} keeps the agent from caching its extracted core jar and the JDK classes it wove in
+     * {@code $XDG_CACHE_HOME/httpsignals} (default {@code ~/.cache/httpsignals}); start-up is then slower.
+     */
+    public static final String CACHE = "cache";
     /** {@code true} prints which hooks were installed and skipped at start. */
     public static final String DEBUG = "debug";
 
     public static final Set<String> KEYS = Set.of(LISTENERS, PLUGINS, REDACT_HEADERS, REDACT_QUERY, DISPATCH,
-            DISPATCH_QUEUE, DISPATCH_FLUSH_MS, DEBUG);
+            DISPATCH_QUEUE, DISPATCH_FLUSH_MS, CACHE, DEBUG);
 
     private AgentSettings() {
     }
