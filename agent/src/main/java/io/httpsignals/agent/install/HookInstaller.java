@@ -104,7 +104,56 @@ public final class HookInstaller {
 
     public static ResettableClassFileTransformer install(Instrumentation inst, List<InstrumentationModule> modules,
                                                          HookReport report) {
-        return builder(inst, modules, report).installOn(inst);
+        List<String> prefixes = prefixes(modules);
+        Set<Class<?>> seen = new HashSet<>(hookableLoaded(inst, prefixes));
+        ResettableClassFileTransformer hooks = builder(inst, modules, report).installOn(inst);
+        weaveClassesLoadedMeanwhile(inst, prefixes, seen);
+        return hooks;
+    }
+
+    /**
+     * Retransforms the hookable classes that got loaded while classes were being retransformed: verifying a woven
+     * class loads the classes its new code names (the JDK client's Exchange and MultiExchange, say), and Byte Buddy
+     * does not transform what loads during its own retransformation. Without this pass a client that was in use
+     * but had not sent a request when the agent came in would miss most of its signals.
+     */
+    static void weaveClassesLoadedMeanwhile(Instrumentation inst, List<String> prefixes, Set<Class<?>> seen) {
+        for (int pass = 0; pass < 4; pass++) {
+            List<Class<?>> missed = new ArrayList<>();
+            for (Class<?> c : hookableLoaded(inst, prefixes)) {
+                if (seen.add(c)) {
+                    missed.add(c);
+                }
+            }
+            if (missed.isEmpty()) {
+                return;
+            }
+            try {
+                inst.retransformClasses(missed.toArray(new Class<?>[0]));
+            } catch (Throwable e) {
+                AgentLog.warn("could not hook " + missed.size() + " classes loaded while the agent set up (" + e
+                        + "); their signals are missing");
+                return;
+            }
+        }
+    }
+
+    private static List<String> prefixes(List<InstrumentationModule> modules) {
+        List<String> prefixes = new ArrayList<>();
+        for (InstrumentationModule module : modules) {
+            prefixes.addAll(module.typeNamePrefixes());
+        }
+        return prefixes;
+    }
+
+    private static List<Class<?>> hookableLoaded(Instrumentation inst, List<String> prefixes) {
+        List<Class<?>> hookable = new ArrayList<>();
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (LazyHooks.startsWithAny(loaded.getName(), prefixes) && inst.isModifiableClass(loaded)) {
+                hookable.add(loaded);
+            }
+        }
+        return hookable;
     }
 
     /**
@@ -187,10 +236,12 @@ public final class HookInstaller {
         private volatile ClassFileTransformer hooks;
 
         private final List<Class<?>> alreadyLoaded;
+        private final List<String> prefixList;
 
         LazyHooks(List<String> prefixes, Supplier<ClassFileTransformer> factory, Instrumentation inst,
                   HookReport report, WovenClassCache cache, List<Class<?>> alreadyLoaded) {
             this.alreadyLoaded = alreadyLoaded;
+            this.prefixList = List.copyOf(prefixes);
             this.internalPrefixes = new String[prefixes.size()];
             for (int i = 0; i < internalPrefixes.length; i++) {
                 internalPrefixes[i] = prefixes.get(i).replace('.', '/');
@@ -266,11 +317,13 @@ public final class HookInstaller {
                 alreadyLoaded.clear();
             }
             hooks();
+            Set<Class<?>> seen = new HashSet<>(loaded);
             try {
                 inst.retransformClasses(loaded.toArray(new Class<?>[0]));
             } catch (Throwable e) {
                 AgentLog.warn("could not hook classes loaded before the agent (" + e + "); their signals are missing");
             }
+            weaveClassesLoadedMeanwhile(inst, prefixList, seen);
         }
 
         /** Weaves the hookable classes that were loaded before the set-up; not from inside a class load. */
@@ -279,12 +332,14 @@ public final class HookInstaller {
                 return;
             }
             Thread t = new Thread(() -> {
+                Set<Class<?>> seen = new HashSet<>(alreadyLoaded);
                 try {
                     inst.retransformClasses(alreadyLoaded.toArray(new Class<?>[0]));
                 } catch (Throwable e) {
                     AgentLog.warn("could not hook classes loaded before the agent (" + e + "); their signals are "
                             + "missing");
                 }
+                weaveClassesLoadedMeanwhile(inst, prefixList, seen);
             }, "httpsignals-retransform");
             t.setDaemon(true);
             t.start();
