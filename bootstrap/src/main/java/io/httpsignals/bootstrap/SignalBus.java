@@ -33,6 +33,8 @@ public final class SignalBus {
     private static final long BASE_EPOCH_MICROS = System.currentTimeMillis() * 1000L;
 
     private static volatile Dispatch current = Dispatch.EMPTY;
+    /** Listeners replaced (detach, reconfiguration) but not yet retired: their in-flight requests still signal. */
+    private static volatile Dispatch draining;
 
     private SignalBus() {
     }
@@ -42,6 +44,10 @@ public final class SignalBus {
     /** Enables these listeners, in dispatch order, replacing the previous set. Returns the previous snapshot. */
     public static Dispatch install(Map<String, HttpSignalListener<?>> listenersInOrder) {
         Dispatch previous = current;
+        if (previous.slots.length != 0) {
+            // the previous listeners still see their requests through: hooks must stay awake until retire
+            draining = previous;
+        }
         current = listenersInOrder.isEmpty() ? Dispatch.EMPTY : new Dispatch(listenersInOrder);
         return previous;
     }
@@ -49,6 +55,9 @@ public final class SignalBus {
     /** Stops dispatching to {@code dispatch}'s listeners (in-flight requests go silent) and closes them. */
     public static void retire(Dispatch dispatch) {
         dispatch.closed = true;
+        if (draining == dispatch) {
+            draining = null;
+        }
         for (ListenerSlot slot : dispatch.slots) {
             try {
                 slot.listener.close();
@@ -97,7 +106,7 @@ public final class SignalBus {
 
     /** Whether any listener is enabled; the first check of every hook. */
     public static boolean active() {
-        return current.slots.length != 0;
+        return current.slots.length != 0 || draining != null;
     }
 
     /** Whether a listener of this request wants {@code signal}; use before building costly signal fields. */
@@ -713,25 +722,29 @@ public final class SignalBus {
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
                         | Trace.PHASE_QUEUED, now, null, "the request ended before this phase did");
                 t.ended = true;
-                t.dispatch.inFlight.decrement();
-                long sent = bytesSent == -2 ? t.bytesSent : bytesSent;
-                long received = bytesReceived == -2 ? t.bytesReceived : bytesReceived;
-                ListenerSlot[] ls = listeners(t, Signal.REQUEST_END);
-                if (ls == null) {
-                    return;
-                }
-                int[] depth = Suppression.depth();
-                depth[0]++;
                 try {
-                    for (ListenerSlot slot : ls) {
-                        try {
-                            slot.listener.onRequestEnd(t, t.contexts[slot.index], now, status, sent, received);
-                        } catch (Throwable e) {
-                            slot.failed(e, Signal.REQUEST_END);
+                    long sent = bytesSent == -2 ? t.bytesSent : bytesSent;
+                    long received = bytesReceived == -2 ? t.bytesReceived : bytesReceived;
+                    ListenerSlot[] ls = listeners(t, Signal.REQUEST_END);
+                    if (ls == null) {
+                        return;
+                    }
+                    int[] depth = Suppression.depth();
+                    depth[0]++;
+                    try {
+                        for (ListenerSlot slot : ls) {
+                            try {
+                                slot.listener.onRequestEnd(t, t.contexts[slot.index], now, status, sent, received);
+                            } catch (Throwable e) {
+                                slot.failed(e, Signal.REQUEST_END);
+                            }
                         }
+                    } finally {
+                        depth[0]--;
                     }
                 } finally {
-                    depth[0]--;
+                    // only once the terminal signal is delivered may a detach count the request as finished
+                    t.dispatch.inFlight.decrement();
                 }
             }
         } catch (Throwable ignored) {
@@ -753,23 +766,27 @@ public final class SignalBus {
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
                         | Trace.PHASE_QUEUED, now, error, null);
                 t.ended = true;
-                t.dispatch.inFlight.decrement();
-                ListenerSlot[] ls = listeners(t, Signal.REQUEST_EXCEPTION);
-                if (ls == null) {
-                    return;
-                }
-                int[] depth = Suppression.depth();
-                depth[0]++;
                 try {
-                    for (ListenerSlot slot : ls) {
-                        try {
-                            slot.listener.onRequestException(t, t.contexts[slot.index], now, error);
-                        } catch (Throwable e) {
-                            slot.failed(e, Signal.REQUEST_EXCEPTION);
+                    ListenerSlot[] ls = listeners(t, Signal.REQUEST_EXCEPTION);
+                    if (ls == null) {
+                        return;
+                    }
+                    int[] depth = Suppression.depth();
+                    depth[0]++;
+                    try {
+                        for (ListenerSlot slot : ls) {
+                            try {
+                                slot.listener.onRequestException(t, t.contexts[slot.index], now, error);
+                            } catch (Throwable e) {
+                                slot.failed(e, Signal.REQUEST_EXCEPTION);
+                            }
                         }
+                    } finally {
+                        depth[0]--;
                     }
                 } finally {
-                    depth[0]--;
+                    // only once the terminal signal is delivered may a detach count the request as finished
+                    t.dispatch.inFlight.decrement();
                 }
             }
         } catch (Throwable ignored) {

@@ -62,8 +62,7 @@ public final class HookInstaller {
 
     /**
      * Installs the hooks at JVM start, setting Byte Buddy up only when the first class a module hooks is loaded.
-     * Hookable classes loaded before that (by the JVM itself or an earlier agent) are retransformed right after the
-     * set-up, on a thread of their own.
+     * Hookable classes loaded before that (by the JVM itself, a listener or an earlier agent) are woven at once.
      */
     public static ClassFileTransformer installLazily(Instrumentation inst, List<InstrumentationModule> modules,
                                                      HookReport report) {
@@ -95,10 +94,8 @@ public final class HookInstaller {
         LazyHooks lazy = new LazyHooks(prefixes, () -> builder(inst, modules, report).makeRaw(), inst, report,
                 WovenClassCache.open(), alreadyLoaded);
         inst.addTransformer(lazy, true);
-        if (clientInUse) {
-            // a client is in use already (a listener or an earlier agent loaded it): set up and weave it now
-            lazy.setUpNow();
-        }
+        // a client in use already (a listener or an earlier agent loaded it) needs Byte Buddy now anyway
+        lazy.weaveAlreadyLoaded(clientInUse);
         return lazy;
     }
 
@@ -236,11 +233,15 @@ public final class HookInstaller {
         private volatile ClassFileTransformer hooks;
 
         private final List<Class<?>> alreadyLoaded;
+        private final Set<String> alreadyLoadedNames = new HashSet<>();
         private final List<String> prefixList;
 
         LazyHooks(List<String> prefixes, Supplier<ClassFileTransformer> factory, Instrumentation inst,
                   HookReport report, WovenClassCache cache, List<Class<?>> alreadyLoaded) {
             this.alreadyLoaded = alreadyLoaded;
+            for (Class<?> c : alreadyLoaded) {
+                alreadyLoadedNames.add(c.getName());
+            }
             this.prefixList = List.copyOf(prefixes);
             this.internalPrefixes = new String[prefixes.size()];
             for (int i = 0; i < internalPrefixes.length; i++) {
@@ -268,7 +269,10 @@ public final class HookInstaller {
             if (internalName == null || !hookable(internalName)) {
                 return null;
             }
-            boolean cacheable = cache.enabled() && classBeingRedefined == null && module != null && module.isNamed()
+            // a JDK class is cached by its bytes whether it loads now or was loaded before the agent (retransformed)
+            boolean preloaded = classBeingRedefined != null && alreadyLoadedNames.contains(classBeingRedefined.getName());
+            boolean cacheable = cache.enabled() && (classBeingRedefined == null || preloaded)
+                    && module != null && module.isNamed()
                     && (loader == null || loader == ClassLoader.getPlatformClassLoader());
             if (!cacheable) {
                 return hooks().transform(module, loader, internalName, classBeingRedefined, protectionDomain,
@@ -309,40 +313,26 @@ public final class HookInstaller {
             return false;
         }
 
-        /** Sets the hooks up at once and weaves the classes already loaded, on this (non class-loading) thread. */
-        void setUpNow() {
-            List<Class<?>> loaded;
-            synchronized (this) {
-                loaded = new ArrayList<>(alreadyLoaded);
-                alreadyLoaded.clear();
+        /**
+         * Weaves the hookable classes loaded before the agent (InetSocketAddress; a client a listener created), on
+         * the premain thread, before any request: from the woven-class cache when it has them, else through Byte
+         * Buddy, which is then set up now. (Retransforming them later, from inside a class load, does not work: the
+         * JVM posts no nested class-file-load event.)
+         */
+        void weaveAlreadyLoaded(boolean setUp) {
+            if (setUp) {
+                hooks();
             }
-            hooks();
-            Set<Class<?>> seen = new HashSet<>(loaded);
+            if (alreadyLoaded.isEmpty()) {
+                return;
+            }
+            Set<Class<?>> seen = new HashSet<>(alreadyLoaded);
             try {
-                inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+                inst.retransformClasses(alreadyLoaded.toArray(new Class<?>[0]));
             } catch (Throwable e) {
                 AgentLog.warn("could not hook classes loaded before the agent (" + e + "); their signals are missing");
             }
             weaveClassesLoadedMeanwhile(inst, prefixList, seen);
-        }
-
-        /** Weaves the hookable classes that were loaded before the set-up; not from inside a class load. */
-        private void retransformAlreadyLoaded() {
-            if (alreadyLoaded.isEmpty()) {
-                return;
-            }
-            Thread t = new Thread(() -> {
-                Set<Class<?>> seen = new HashSet<>(alreadyLoaded);
-                try {
-                    inst.retransformClasses(alreadyLoaded.toArray(new Class<?>[0]));
-                } catch (Throwable e) {
-                    AgentLog.warn("could not hook classes loaded before the agent (" + e + "); their signals are "
-                            + "missing");
-                }
-                weaveClassesLoadedMeanwhile(inst, prefixList, seen);
-            }, "httpsignals-retransform");
-            t.setDaemon(true);
-            t.start();
         }
 
         private ClassFileTransformer hooks() {
@@ -360,7 +350,6 @@ public final class HookInstaller {
                             };
                         }
                         hooks = h;
-                        retransformAlreadyLoaded();
                     }
                 }
             }
