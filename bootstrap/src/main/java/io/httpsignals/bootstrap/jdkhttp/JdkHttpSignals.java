@@ -197,8 +197,13 @@ public final class JdkHttpSignals {
     }
 
     /** Enter of {@code closeOrReturnToCache}: the response is done with its HTTP/1.1 connection. */
-    public static void releasing() {
+    /**
+     * Entry of {@code closeOrReturnToCache}: returns the request that owns {@code connection}, taking the connection
+     * from it now, before the pool can hand it to another request (whose ownership must not be undone at exit).
+     */
+    public static Trace releasing(Object connection) {
         RETURNED_TO_POOL.get()[0] = false;
+        return CONNECTION_OWNERS.remove(connection);
     }
 
     /** {@code ConnectionPool.returnToPool} ran inside {@code closeOrReturnToCache}. */
@@ -207,14 +212,11 @@ public final class JdkHttpSignals {
     }
 
     /** Exit of {@code closeOrReturnToCache}: the connection went back to the pool or was closed. */
-    public static void http1ConnectionReleased(Object connection) {
+    public static void http1ConnectionReleased(Object connection, Trace owner) {
         boolean[] returned = RETURNED_TO_POOL.get();
         boolean keptAlive = returned[0];
         returned[0] = false;
-        Trace trace = CONNECTION_OWNERS.remove(connection);
-        if (trace != null) {
-            SignalBus.connectionReleased(trace, knownIdOf(connection), keptAlive);
-        }
+        SignalBus.connectionReleased(owner, knownIdOf(connection), keptAlive);
     }
 
     /** The {@code Stream} {@code stream} sends its headers on the {@code Http2Connection} {@code http2}. */

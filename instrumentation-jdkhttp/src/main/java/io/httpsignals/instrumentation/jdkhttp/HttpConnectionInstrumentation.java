@@ -69,17 +69,19 @@ public final class HttpConnectionInstrumentation implements TypeInstrumentation 
     }
 
     public static final class ReleaseAdvice {
+        /** The owner is read before the connection can go back to the pool, where another request may take it. */
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static void enter() {
-            if (SignalBus.active()) {
-                JdkHttpSignals.releasing();
+        public static Trace enter(@Advice.This Object connection) {
+            if (!SignalBus.active()) {
+                return null;
             }
+            return JdkHttpSignals.releasing(connection);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        public static void exit(@Advice.This Object connection) {
-            if (SignalBus.active()) {
-                JdkHttpSignals.http1ConnectionReleased(connection);
+        public static void exit(@Advice.This Object connection, @Advice.Enter Trace owner) {
+            if (owner != null) {
+                JdkHttpSignals.http1ConnectionReleased(connection, owner);
             }
         }
     }
