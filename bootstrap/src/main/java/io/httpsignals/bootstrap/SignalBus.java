@@ -265,11 +265,15 @@ public final class SignalBus {
     }
 
     public static void connectionCreateStart(Trace t) {
+        connectionCreateStart(t, System.nanoTime());
+    }
+
+    /** {@code connection_create_start} that happened at {@code now} ({@link System#nanoTime()}), for hooks that learn of it late. */
+    public static void connectionCreateStart(Trace t, long now) {
         if (t == null) {
             return;
         }
         try {
-            long now = System.nanoTime();
             synchronized (t) {
                 if (!open(t, Trace.PHASE_CREATE, now)) {
                     return;
@@ -320,11 +324,15 @@ public final class SignalBus {
     }
 
     public static void dnsStart(Trace t, String host) {
+        dnsStart(t, host, System.nanoTime());
+    }
+
+    /** {@code dns_resolvehost_start} that happened at {@code now}, for hooks that learn of the lookup after it. */
+    public static void dnsStart(Trace t, String host, long now) {
         if (t == null) {
             return;
         }
         try {
-            long now = System.nanoTime();
             synchronized (t) {
                 if (!open(t, Trace.PHASE_DNS, now)) {
                     return;
@@ -354,11 +362,15 @@ public final class SignalBus {
     }
 
     public static void dnsEnd(Trace t, String host, List<InetAddress> addresses, Throwable error) {
+        dnsEnd(t, host, addresses, error, System.nanoTime());
+    }
+
+    /** {@code dns_resolvehost_end} that happened at {@code now}, for hooks that learn of the lookup after it. */
+    public static void dnsEnd(Trace t, String host, List<InetAddress> addresses, Throwable error, long now) {
         if (t == null) {
             return;
         }
         try {
-            long now = System.nanoTime();
             synchronized (t) {
                 if (!close(t, Trace.PHASE_DNS)) {
                     return;

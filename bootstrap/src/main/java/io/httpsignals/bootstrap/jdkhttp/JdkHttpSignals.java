@@ -82,10 +82,11 @@ public final class JdkHttpSignals {
     // ---------------------------------------------------------------- DNS
 
     /**
-     * {@code HttpRequestImpl.getAddress()} resolved {@code host}. The JDK resolves before it looks in its pool, so
-     * the result is kept and reported inside the connection creation it leads to (none when a connection is reused).
+     * {@code HttpRequestImpl.getAddress()} resolved {@code host}, starting at {@code startedNanos}. The JDK resolves
+     * before it looks in its pool, so the lookup is kept and reported, with its own times, inside the connection
+     * creation it leads to (whose envelope then starts when the lookup did); none when a connection is reused.
      */
-    public static void hostResolved(Trace trace, String host, InetSocketAddress result) {
+    public static void hostResolved(Trace trace, String host, InetSocketAddress result, long startedNanos) {
         RequestState state = JdkHttpTraces.state(trace);
         if (state == null || host == null || result == null || isIpLiteral(host)) {
             return;
@@ -93,6 +94,8 @@ public final class JdkHttpSignals {
         state.dnsHost = host;
         state.dnsAddress = result.getAddress();
         state.dnsFailed = result.isUnresolved();
+        state.dnsStartNanos = startedNanos;
+        state.dnsEndNanos = System.nanoTime();
     }
 
     static boolean isIpLiteral(String host) {
@@ -138,14 +141,18 @@ public final class JdkHttpSignals {
             CONNECTION_OWNERS.put(connection, trace);
         }
         CONNECTING.put(connection, trace);
-        SignalBus.connectionCreateStart(trace);
-        if (dnsHost != null) {
-            SignalBus.dnsStart(trace, dnsHost);
+        if (dnsHost != null && state.dnsStartNanos != 0) {
+            long start = state.dnsStartNanos;
+            long end = state.dnsEndNanos;
+            SignalBus.connectionCreateStart(trace, start);
+            SignalBus.dnsStart(trace, dnsHost, start);
             if (dnsFailed || dnsAddress == null) {
-                SignalBus.dnsEnd(trace, dnsHost, null, new UnknownHostException(dnsHost));
+                SignalBus.dnsEnd(trace, dnsHost, null, new UnknownHostException(dnsHost), end);
             } else {
-                SignalBus.dnsEnd(trace, dnsHost, Collections.singletonList(dnsAddress), null);
+                SignalBus.dnsEnd(trace, dnsHost, Collections.singletonList(dnsAddress), null, end);
             }
+        } else {
+            SignalBus.connectionCreateStart(trace);
         }
     }
 

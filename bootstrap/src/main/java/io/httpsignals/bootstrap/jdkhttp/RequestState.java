@@ -19,6 +19,8 @@ final class RequestState {
     String dnsHost;
     InetAddress dnsAddress;
     boolean dnsFailed;
+    long dnsStartNanos;
+    long dnsEndNanos;
 
     /** The body is an {@code InputStream}: the request ends when the application reads it to the end or closes it. */
     volatile boolean endsWithStream;

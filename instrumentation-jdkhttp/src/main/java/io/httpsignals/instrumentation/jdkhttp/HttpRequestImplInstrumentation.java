@@ -34,8 +34,15 @@ public final class HttpRequestImplInstrumentation implements TypeInstrumentation
     }
 
     public static final class GetAddressAdvice {
+        /** When the lookup began: {@code getAddress} resolves the host name by constructing the address. */
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static long enter() {
+            return SignalBus.active() ? System.nanoTime() : 0L;
+        }
+
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.This Object request,
+        public static void exit(@Advice.Enter long startedNanos,
+                                @Advice.This Object request,
                                 @Advice.FieldValue("proxy") Proxy proxy,
                                 @Advice.Return InetSocketAddress address) {
             if (!SignalBus.active() || (proxy != null && proxy.type() == Proxy.Type.HTTP)) {
@@ -44,7 +51,7 @@ public final class HttpRequestImplInstrumentation implements TypeInstrumentation
             Trace trace = JdkHttpTraces.forRequest(request);
             if (trace != null) {
                 URI uri = ((java.net.http.HttpRequest) request).uri();
-                JdkHttpSignals.hostResolved(trace, uri == null ? null : uri.getHost(), address);
+                JdkHttpSignals.hostResolved(trace, uri == null ? null : uri.getHost(), address, startedNanos);
             }
         }
     }
