@@ -20,7 +20,6 @@ public final class Dispatch {
 
     final ListenerSlot[] slots;
     final ListenerSlot[][] bySignal;
-    final boolean wantsContexts;
     volatile boolean closed;
     /** Requests of this snapshot that started and have not ended, so a retirement can let them finish. */
     final LongAdder inFlight = new LongAdder();
@@ -46,15 +45,6 @@ public final class Dispatch {
             }
             bySignal[signal.ordinal()] = wanting.toArray(new ListenerSlot[0]);
         }
-        this.wantsContexts = slots.length > 0;
-    }
-
-    boolean isEmpty() {
-        return slots.length == 0;
-    }
-
-    boolean wants(Signal signal) {
-        return bySignal[signal.ordinal()].length != 0;
     }
 
     public ListenerSlot[] slots() {

@@ -24,10 +24,6 @@ public final class ListenerSlot {
         return name;
     }
 
-    public HttpSignalListener<?> listener() {
-        return listener;
-    }
-
     /** Faults of this listener since the agent started (also those of its asynchronous dispatch). */
     public long errors() {
         return faults.count();

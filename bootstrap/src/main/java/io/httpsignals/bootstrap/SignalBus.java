@@ -239,7 +239,6 @@ public final class SignalBus {
                 if (t.ended) {
                     return;
                 }
-                t.lastConnectionId = connectionId;
                 ListenerSlot[] ls = listeners(t, Signal.CONNECTION_REUSECONN);
                 if (ls == null) {
                     return;
@@ -906,9 +905,6 @@ public final class SignalBus {
 
     private static void createEnd(Trace t, long now, long connectionId, String remoteAddress, String protocol,
                                   Throwable error) {
-        if (error == null) {
-            t.lastConnectionId = connectionId;
-        }
         ListenerSlot[] ls = listeners(t, Signal.CONNECTION_CREATE_END);
         if (ls == null) {
             return;

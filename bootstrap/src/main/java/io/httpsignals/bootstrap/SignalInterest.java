@@ -46,11 +46,6 @@ public final class SignalInterest {
     private SignalInterest() {
     }
 
-    /** The name of the {@link HttpSignalListener} method that receives {@code signal}. */
-    public static String callbackName(Signal signal) {
-        return CALLBACKS.get(signal);
-    }
-
     public static Set<Signal> of(HttpSignalListener<?> listener) {
         if (listener instanceof Declared) {
             return EnumSet.copyOf(((Declared) listener).wantedSignals());

@@ -31,7 +31,6 @@ public final class Trace implements RequestTrace {
     long bytesReceived;
     int signals;
     int lastStatus = -1;
-    long lastConnectionId = -1;
     String openConnectAddress;
     String openDnsHost;
     InjectableHeaders headers;
@@ -96,11 +95,6 @@ public final class Trace implements RequestTrace {
     /** The status of the last response headers seen, or -1. */
     public synchronized int lastStatus() {
         return lastStatus;
-    }
-
-    /** The id of the last connection created or reused, or -1. */
-    public synchronized long lastConnectionId() {
-        return lastConnectionId;
     }
 
     public synchronized long bytesSent() {
