@@ -40,6 +40,19 @@ public final class ApacheRequest {
     boolean operatorCallbacks;
     /** Async: a connection is being opened for this hop (its end comes from an I/O thread). */
     volatile boolean asyncCreating;
+    /** Async request (its state is reached through its exec runtime, not through this thread). */
+    boolean async;
+    /** Address of the current hop's connection, formatted. */
+    String connectionAddress;
+    /** Async: a TLS handshake of the connection being opened has started and not ended. */
+    volatile boolean tlsOpen;
+    /** Async: the request holds a connected endpoint that was not given back yet. */
+    boolean asyncHeld;
+    /** Async: the result arrived while the endpoint was held: {@code request_end} waits for its release. */
+    boolean asyncEnding;
+    /** Async: the hop's head is being handed to the connection and {@code request_headers_sent} is not out yet. */
+    public boolean headPending;
+    int asyncEndStatus;
 
     /** 4.5: the pool being waited on, to read its per-route maximum. */
     public Object pool;

@@ -33,6 +33,7 @@ public final class ApacheTracking {
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RUNTIME = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RESULT = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CONNECT = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CALLBACK = new WeakIdentityMap<>();
     private static final ThreadLocal<ApacheRequest> ASYNC_STARTED = new ThreadLocal<>();
 
     private ApacheTracking() {
@@ -443,6 +444,7 @@ public final class ApacheTracking {
             return null;
         }
         ApacheRequest request = new ApacheRequest(trace, null);
+        request.async = true;
         ASYNC_BY_RUNTIME.put(runtime, request);
         ASYNC_STARTED.set(request);
         return request;
@@ -480,7 +482,7 @@ public final class ApacheTracking {
         }
         try {
             future.get();
-            SignalBus.requestEnd(request.trace, request.status);
+            asyncResult(request, request.status);
         } catch (java.util.concurrent.ExecutionException e) {
             SignalBus.requestException(request.trace, e.getCause() != null ? e.getCause() : e);
         } catch (InterruptedException e) {
@@ -523,9 +525,8 @@ public final class ApacheTracking {
             leaseCompleted(future, error);
         }
         ApacheRequest created = ASYNC_BY_CONNECT.remove(future);
-        if (created != null && created.asyncCreating) {
-            created.asyncCreating = false;
-            createEnd(created, null, null, error);
+        if (created != null) {
+            asyncCreateEnd(created, error);
         }
         ApacheRequest ended = ASYNC_BY_RESULT.remove(future);
         if (ended != null) {
@@ -533,9 +534,142 @@ public final class ApacheTracking {
                 SignalBus.requestException(ended.trace,
                         error != null ? error : new java.util.concurrent.CancellationException("request cancelled"));
             } else {
-                SignalBus.requestEnd(ended.trace, status > 0 ? status : ended.status);
+                asyncResult(ended, status > 0 ? status : ended.status);
             }
         }
+    }
+
+    /**
+     * The result future completed. The exec chain gives the endpoint back only after that (the response consumer
+     * completes the future before the exchange's completion releases the endpoint): while the endpoint is held,
+     * {@code request_end} waits for {@code connection_released}, so the order is the classic client's.
+     */
+    private static void asyncResult(ApacheRequest request, int status) {
+        synchronized (request) {
+            if (request.asyncHeld) {
+                request.asyncEnding = true;
+                request.asyncEndStatus = status;
+                return;
+            }
+        }
+        SignalBus.requestEnd(request.trace, status);
+    }
+
+    /** The connection being opened for the current async request is ready ({@code error == null}) or failed. */
+    private static void asyncCreateEnd(ApacheRequest request, Throwable error) {
+        if (!request.asyncCreating) {
+            return;
+        }
+        request.asyncCreating = false;
+        if (request.tlsOpen) {
+            request.tlsOpen = false;
+            SignalBus.tlsEnd(request.trace, null, null, null,
+                    error != null ? error : new javax.net.ssl.SSLException("handshake not completed"));
+        }
+        if (error == null) {
+            synchronized (request) {
+                request.asyncHeld = true;
+            }
+            createEnd(request, request.connectionAddress, "HTTP/1.1", null);
+        } else {
+            createEnd(request, null, null, error);
+        }
+    }
+
+    /** A connect callback object (session requester, connection operator) made for the thread's async request. */
+    public static void asyncCallback(Object callback) {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && request.async && callback != null) {
+            ASYNC_BY_CALLBACK.put(callback, request);
+        }
+    }
+
+    /** The async request a connect callback object was made for, or {@code null}. */
+    public static ApacheRequest asyncByCallback(Object callback) {
+        return callback != null ? ASYNC_BY_CALLBACK.get(callback) : null;
+    }
+
+    /** {@code connect_start} of one address the session requester tries. */
+    public static void asyncConnectStart(ApacheRequest request, SocketAddress address) {
+        if (request != null && request.asyncCreating) {
+            SignalBus.connectStart(request.trace, Addresses.format(address));
+        }
+    }
+
+    public static void asyncConnectEnd(ApacheRequest request, Throwable error) {
+        if (request != null && request.asyncCreating) {
+            SignalBus.connectEnd(request.trace, null, error);
+        }
+    }
+
+    /** The TLS upgrade of the connection being opened for the thread's async request starts. */
+    public static void asyncTlsStart() {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && request.async && request.asyncCreating) {
+            request.tlsOpen = true;
+            SignalBus.tlsStart(request.trace);
+        }
+    }
+
+    public static void asyncTlsEnd(ApacheRequest request, SSLSession session, String alpn) {
+        if (request != null && request.tlsOpen) {
+            request.tlsOpen = false;
+            tlsEnd(request, session, alpn, null);
+        }
+    }
+
+    /** The client connection object wrapping the session just opened for the thread's async request. */
+    public static void asyncConnectionOpened(Object connection, SocketAddress remote) {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && request.async && request.asyncCreating) {
+            connecting(request, connection);
+            request.connectionAddress = Addresses.format(remote);
+        }
+    }
+
+    /**
+     * The thread's async request submits its exchange to {@code connection}: a hop that did not open a connection
+     * reuses this pooled one.
+     */
+    public static void asyncSubmitted(Object connection, SocketAddress remote, String protocol) {
+        ApacheRequest request = CURRENT.get();
+        if (request == null || !request.async) {
+            return;
+        }
+        if (request.pendingRedirect != null || request.pendingRetry != null) {
+            hopStart(request);
+        }
+        if (request.hopConnected) {
+            return;
+        }
+        if (request.asyncCreating) {
+            // the connect future may complete after the exchange went out (its callbacks run first)
+            asyncCreateEnd(request, null);
+            return;
+        }
+        request.hopConnected = true;
+        request.connection = connection;
+        request.connectionId = connectionId(connection);
+        request.connectionAddress = Addresses.format(remote);
+        synchronized (request) {
+            request.asyncHeld = true;
+        }
+        SignalBus.connectionReused(request.trace, request.connectionId, request.connectionAddress, protocol);
+    }
+
+    /** The thread's async request writes its body: each write is a {@code request_chunk_sent}. */
+    public static ApacheRequest enterAsyncSending(ApacheRequest request) {
+        if (request != null) {
+            request.sendingEntity = true;
+        }
+        return enterAsync(request);
+    }
+
+    public static void exitAsyncSending(ApacheRequest request, ApacheRequest previous) {
+        if (request != null) {
+            request.sendingEntity = false;
+        }
+        exitAsync(previous);
     }
 
     /** The async exchange hands its request head to the connection (reusing it if this hop did not open it). */
@@ -552,17 +686,38 @@ public final class ApacheTracking {
         }
         if (request.asyncCreating) {
             // the connect future may complete before its hook saw it: the request going out ends the setup too
-            request.asyncCreating = false;
-            createEnd(request, null, null, null);
+            asyncCreateEnd(request, null);
             return;
         }
+        // submitted where no hook saw it (an endpoint connected inside execute): the connection is unknown
         request.hopConnected = true;
+        synchronized (request) {
+            request.asyncHeld = true;
+        }
         SignalBus.connectionReused(request.trace, -1, null, null);
     }
 
+    /**
+     * The exec runtime gives its endpoint back ({@code keptAlive}: to the pool, still open) or discards it:
+     * {@code connection_released}, then the {@code request_end} that waited for it.
+     */
     public static void asyncReleased(ApacheRequest request, boolean keptAlive) {
-        if (request != null && request.hopConnected) {
-            SignalBus.connectionReleased(request.trace, -1, keptAlive);
+        if (request == null) {
+            return;
+        }
+        boolean held;
+        boolean end;
+        synchronized (request) {
+            held = request.asyncHeld;
+            request.asyncHeld = false;
+            end = request.asyncEnding;
+            request.asyncEnding = false;
+        }
+        if (held) {
+            SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
+        }
+        if (end) {
+            SignalBus.requestEnd(request.trace, request.asyncEndStatus);
         }
     }
 

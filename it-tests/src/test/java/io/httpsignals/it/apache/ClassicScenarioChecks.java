@@ -29,11 +29,18 @@ final class ClassicScenarioChecks {
     private final SignalLog log;
     private final String client;
     private final boolean connectSignals;
+    private final String scenarioPrefix;
 
     ClassicScenarioChecks(SignalLog log, String client, boolean connectSignals) {
+        this(log, client, connectSignals, "");
+    }
+
+    /** {@code scenarioPrefix}: what the app puts before each scenario name in its {@code s=} query parameter. */
+    ClassicScenarioChecks(SignalLog log, String client, boolean connectSignals, String scenarioPrefix) {
         this.log = log;
         this.client = client;
         this.connectSignals = connectSignals;
+        this.scenarioPrefix = scenarioPrefix;
     }
 
     void grammarAndClient() {
@@ -44,7 +51,7 @@ final class ClassicScenarioChecks {
     }
 
     RequestSignals scenario(String name) {
-        return log.singleRequestForUrl("s=" + name);
+        return log.singleRequestForUrl("s=" + scenarioPrefix + name);
     }
 
     /** The signals of a new connection to {@code 127.0.0.1}, or with DNS and TLS. */
