@@ -41,12 +41,15 @@ class ApacheHttpAsyncClient5Test {
     private static Http1Server http;
     private static Http1Server https;
     private static MisbehavingServer closing;
+    private static MisbehavingServer resetting;
+    private static int resetHeadsBefore;
 
     @BeforeAll
     static void startServers() {
         http = Http1Server.start();
         https = Http1Server.startTls();
         closing = MisbehavingServer.start(MisbehavingServer.Mode.CLOSE_AFTER_FIRST_RESPONSE);
+        resetting = MisbehavingServer.start(MisbehavingServer.Mode.RESET_MID_BODY);
     }
 
     @AfterAll
@@ -54,6 +57,7 @@ class ApacheHttpAsyncClient5Test {
         http.close();
         https.close();
         closing.close();
+        resetting.close();
     }
 
     @ParameterizedTest
@@ -78,8 +82,10 @@ class ApacheHttpAsyncClient5Test {
     private static ApacheChildRun run(Jdks.Jdk jdk, Path dir, String classPath) {
         http.clearRequests();
         https.clearRequests();
+        resetHeadsBefore = resetting.requestHeads().size();
         return ApacheChildRun.run(jdk, dir, classPath, Apache5AsyncApp.class, String.valueOf(http.port()),
-                String.valueOf(https.port()), String.valueOf(Ports.refused()), String.valueOf(closing.port()));
+                String.valueOf(https.port()), String.valueOf(Ports.refused()), String.valueOf(closing.port()),
+                String.valueOf(resetting.port()));
     }
 
     private static void check(ApacheChildRun run, boolean customDnsObserved) {
@@ -162,9 +168,26 @@ class ApacheHttpAsyncClient5Test {
     private static void retry(ClassicScenarioChecks checks) {
         RequestSignals first = checks.scenario("retry-first");
         assertNames(first, List.of("request_start"), create(), exchange(), List.of("request_end"));
+        // the reactor sees the server close the idle pooled connection: the next request opens a new one
         RequestSignals second = checks.scenario("retry-second");
-        System.out.println("retry-second: " + second.names() + " " + second.signals());
-        assertEquals(200, second.first("request_end").status());
+        assertNames(second, List.of("request_start"), create(), exchange(), List.of("request_end"));
+        assertTrue(second.first("connection_create_end").connection()
+                != first.first("connection_create_end").connection(), second.describe());
+
+        // reset in the middle of the body (an I/O error): the default strategy retries once, then gives up
+        RequestSignals reset = checks.scenario("reset");
+        List<String> failingHop = List.of("request_headers_sent", "response_headers_received",
+                "response_chunk_received", "connection_released");
+        assertNames(reset, List.of("request_start"), create(), failingHop, List.of("request_retry"), create(),
+                failingHop, List.of("request_exception"));
+        assertTrue(reset.first("request_retry").reason().contains("SocketException"), reset.describe());
+        for (SignalRecord released : reset.all("connection_released")) {
+            assertEquals(Boolean.FALSE, released.keptAlive(), released.toString());
+        }
+        assertEquals("java.net.SocketException", reset.first("request_exception").errorType());
+        String trace = TraceHeaderListenerProvider.HEADER + ": " + reset.id();
+        assertEquals(2, resetting.requestHeads().stream().skip(resetHeadsBefore)
+                .filter(h -> h.contains("s=async-reset") && h.contains(trace)).count(), "heads carrying " + trace);
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 
 /**
  * Apache HttpClient 5.x async scenarios over HTTP/1.1 (API present from 5.2 on), each with a fresh client so its
- * pool starts empty. Args: httpPort httpsPort refusedPort closingPort. Prints {@code ok <scenario>}.
+ * pool starts empty. Args: httpPort httpsPort refusedPort closingPort resettingPort. Prints {@code ok <scenario>}.
  */
 public final class Apache5AsyncApp {
 
@@ -29,6 +29,7 @@ public final class Apache5AsyncApp {
         int https = Integer.parseInt(args[1]);
         int refused = Integer.parseInt(args[2]);
         int closing = Integer.parseInt(args[3]);
+        int resetting = Integer.parseInt(args[4]);
         String base = "http://127.0.0.1:" + http;
         try (CloseableHttpAsyncClient client = client(5, null, 30_000)) {
             check(client.execute(SimpleRequestBuilder.get(base + "/hello?s=async-get").build(), null).get());
@@ -80,6 +81,10 @@ public final class Apache5AsyncApp {
             check(client.execute(SimpleRequestBuilder.get("http://127.0.0.1:" + closing
                     + "/hello?s=async-retry-second").build(), null).get());
             System.out.println("ok async-retry");
+        }
+        try (CloseableHttpAsyncClient client = client(5, null, 30_000)) {
+            // the server resets the connection in the middle of the body: the default strategy retries once
+            expectFailure(client, "http://127.0.0.1:" + resetting + "/hello?s=async-reset", "reset");
         }
         try (CloseableHttpAsyncClient client = client(2, null, 30_000)) {
             ExecutorService threads = Executors.newFixedThreadPool(8);
