@@ -153,9 +153,11 @@ public final class ApacheTracking {
 
     /** {@code connection_queued_start}; {@code future} is what the pool completes when a connection is free. */
     public static void queued(ApacheRequest request, Object future, int leased, int pending, int max) {
-        // a request that holds a lease or is opening a connection is not the one waiting: on the async client's
-        // I/O threads the thread's current request can be another request's (better no signal than a wrong one)
-        if (request == null || request.lease != null || request.asyncCreating) {
+        // a request that holds a lease or a connection, or is opening one, is not the one waiting: on the async
+        // client's I/O threads the thread's current request can be another request's (better no signal than a
+        // wrong one)
+        if (request == null || request.lease != null || request.asyncCreating || request.hopConnected
+                || request.asyncHeld) {
             return;
         }
         request.queued = true;
