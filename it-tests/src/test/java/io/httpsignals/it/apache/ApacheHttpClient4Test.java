@@ -47,6 +47,7 @@ class ApacheHttpClient4Test {
         ClassicScenarioChecks checks = new ClassicScenarioChecks(run.log, "apache-httpclient4", true);
         checks.grammarAndClient();
         checks.http(http);
+        checks.minimal(http);
         checks.https(https);
         checks.redirect(http);
         checks.refused();

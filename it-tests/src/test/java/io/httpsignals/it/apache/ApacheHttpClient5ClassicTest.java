@@ -64,6 +64,7 @@ class ApacheHttpClient5ClassicTest {
     private static void check(ClassicScenarioChecks checks, boolean customDnsObserved) {
         checks.grammarAndClient();
         checks.http(http);
+        checks.minimal(http);
         checks.https(https);
         checks.redirect(http);
         checks.refused();

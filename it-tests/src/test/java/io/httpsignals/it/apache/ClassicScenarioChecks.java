@@ -123,6 +123,23 @@ final class ClassicScenarioChecks {
         assertInjected(server, post, 1);
     }
 
+    /** {@code HttpClients.createMinimal()}: the same signals as the full client for what it does. */
+    void minimal(TestServer server) {
+        RequestSignals get = scenario("minimal-get");
+        assertNames(get, List.of("request_start"), create(false, false), exchange(), List.of("request_end"));
+        long connection = get.first("connection_create_end").connection();
+        assertEquals(connection, get.first("connection_released").connection());
+        assertEquals(200, get.first("request_end").status());
+        assertInjected(server, get, 1);
+        RequestSignals post = scenario("minimal-post");
+        assertNames(post, List.of("request_start", "connection_reuseconn", "request_headers_sent",
+                "request_chunk_sent", "response_headers_received", "response_chunk_received", "connection_released",
+                "request_end"));
+        assertEquals(connection, post.first("connection_reuseconn").connection());
+        assertEquals(9L, post.first("request_chunk_sent").bytes());
+        assertInjected(server, post, 1);
+    }
+
     void https(TestServer server) {
         RequestSignals r = scenario("https");
         assertNames(r, List.of("request_start"), create(true, true), exchange(), List.of("request_end"));
