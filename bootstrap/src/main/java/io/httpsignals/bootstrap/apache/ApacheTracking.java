@@ -591,6 +591,49 @@ public final class ApacheTracking {
         return callback != null ? ASYNC_BY_CALLBACK.get(callback) : null;
     }
 
+    /**
+     * The session requester resolved {@code host} for the thread's async request: {@code addresses} is what the
+     * client's {@code DnsResolver} returned ({@code InetAddress[]} in 5.2, a list of socket addresses in 5.6).
+     */
+    public static void asyncDnsResolved(String host, Object addresses) {
+        ApacheRequest request = CURRENT.get();
+        if (request == null || !request.async || !request.dnsOpen) {
+            return;
+        }
+        if (addresses instanceof InetAddress[]) {
+            dnsEnd(request, host, (InetAddress[]) addresses, -1, null);
+        } else if (addresses instanceof List) {
+            List<SocketAddress> list = new ArrayList<>();
+            for (Object address : (List<?>) addresses) {
+                if (address instanceof SocketAddress) {
+                    list.add((SocketAddress) address);
+                }
+            }
+            dnsEnd(request, host, list, null);
+        }
+    }
+
+    /** The session requester returned: a lookup still open failed (the returned future holds the error). */
+    public static void asyncDnsDone(ApacheRequest request, String host, Object future, Throwable thrown) {
+        if (request == null || !request.dnsOpen) {
+            return;
+        }
+        Throwable error = thrown;
+        if (error == null && future instanceof java.util.concurrent.Future
+                && ((java.util.concurrent.Future<?>) future).isDone()) {
+            try {
+                ((java.util.concurrent.Future<?>) future).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                error = e.getCause() != null ? e.getCause() : e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                error = e;
+            }
+        }
+        endDns(request, host, null, error);
+    }
+
     /** {@code connect_start} of one address the session requester tries. */
     public static void asyncConnectStart(ApacheRequest request, SocketAddress address) {
         if (request != null && request.asyncCreating) {

@@ -29,6 +29,7 @@ public final class ApacheHttpAsyncClient5Module implements InstrumentationModule
                 new AsyncExecRuntimeInstrumentation(),
                 new AsyncConnectionManagerInstrumentation(),
                 new ExchangeHandlerInstrumentation(),
+                new SessionRequesterInstrumentation.Requester(),
                 new SessionRequesterInstrumentation.Attempts(),
                 new SessionRequesterInstrumentation.Attempt(),
                 new SessionRequesterInstrumentation.Direct(),

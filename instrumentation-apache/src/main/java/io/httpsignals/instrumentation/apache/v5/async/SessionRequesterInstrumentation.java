@@ -41,7 +41,20 @@ public final class SessionRequesterInstrumentation {
 
         @Override
         public void hooks(Hooks hooks) {
-            hooks.advise(isConstructor(), AsyncCallbackMadeAdvice.class);
+            hooks.advise(isConstructor(), AttemptsMadeAdvice.class);
+        }
+    }
+
+    /** The requester itself: the DNS lookup. */
+    public static final class Requester implements TypeInstrumentation {
+        @Override
+        public ElementMatcher<TypeDescription> typeMatcher() {
+            return named(REQUESTER);
+        }
+
+        @Override
+        public void hooks(Hooks hooks) {
+            hooks.advise(named("connect").and(takesArguments(7)), RequesterConnectAdvice.class);
         }
     }
 
