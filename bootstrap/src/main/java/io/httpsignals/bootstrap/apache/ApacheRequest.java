@@ -33,6 +33,16 @@ public final class ApacheRequest {
     /** A DNS lookup of this request is open (resolvers that delegate to each other report it once). */
     boolean dnsOpen;
     boolean dnsReported;
+    /**
+     * Classic: the lookup was opened by the connection operator (any {@code DnsResolver}, also one the agent does
+     * not hook): it ends at the first connect or when the operator gives up; a hooked resolver inside only leaves
+     * its result here.
+     */
+    boolean dnsByOperator;
+    /** The hooked resolver the operator called is running (its own nested resolvers report nothing). */
+    boolean dnsInner;
+    String dnsHost;
+    List<java.net.InetAddress> dnsResult;
     /** Addresses from the last lookup, formatted, in the order the client tries them. */
     List<String> connectAddresses;
     int connectAttempt;

@@ -245,8 +245,44 @@ public final class ApacheTracking {
 
     // ---------------------------------------------------------------- dns, connect, tls
 
+    /**
+     * The connection operator is about to resolve {@code host} (classic clients: it calls its {@code DnsResolver},
+     * whatever the implementation): opens the lookup; true if this call opened it. The lookup ends at the first
+     * connect ({@link #connectStart}) or at {@link #operatorDnsDone}.
+     */
+    public static boolean operatorDnsStart(ApacheRequest request, String host) {
+        if (!dnsStart(request, host)) {
+            return false;
+        }
+        request.dnsByOperator = true;
+        request.dnsHost = host;
+        request.dnsResult = null;
+        return true;
+    }
+
+    /** The operator returned or threw: a lookup it opened and nobody ended ends now (with the operator's error). */
+    public static void operatorDnsDone(ApacheRequest request, Throwable thrown) {
+        if (request != null && request.dnsByOperator) {
+            endOperatorDns(request, thrown);
+        }
+    }
+
+    private static void endOperatorDns(ApacheRequest request, Throwable error) {
+        request.dnsByOperator = false;
+        request.dnsInner = false;
+        List<InetAddress> result = request.dnsResult;
+        request.dnsResult = null;
+        // a resolver the agent does not hook leaves no result: the addresses are unknown then
+        endDns(request, request.dnsHost, error == null ? result : null, error);
+    }
+
     /** Opens the lookup unless one is open already (a resolver delegating to another). True if this call opened it. */
     public static boolean dnsStart(ApacheRequest request, String host) {
+        if (request != null && request.dnsByOperator && !request.dnsInner) {
+            // the resolver the operator called: its result becomes the lookup's
+            request.dnsInner = true;
+            return true;
+        }
         if (request == null || request.dnsOpen || host == null) {
             return false;
         }
@@ -305,7 +341,19 @@ public final class ApacheTracking {
         endDns(request, host, list, error);
     }
 
+    /** A hooked resolver inside the operator's lookup returned: its result is the lookup's. */
+    private static void resolverReturned(ApacheRequest request, List<InetAddress> list) {
+        if (list != null) {
+            request.dnsResult = list;
+        }
+    }
+
     private static void endDns(ApacheRequest request, String host, List<InetAddress> list, Throwable error) {
+        if (request.dnsInner) {
+            request.dnsInner = false;
+            resolverReturned(request, list);
+            return;
+        }
         request.dnsOpen = false;
         if (request.dnsReported) {
             SignalBus.dnsEnd(request.trace, host, list, error);
@@ -316,6 +364,9 @@ public final class ApacheTracking {
     public static void connectStartNext(ApacheRequest request, String fallbackAddress) {
         if (request == null) {
             return;
+        }
+        if (request.dnsByOperator) {
+            endOperatorDns(request, null);
         }
         request.operatorCallbacks = true;
         List<String> addresses = request.connectAddresses;
@@ -335,6 +386,9 @@ public final class ApacheTracking {
 
     public static void connectStart(ApacheRequest request, SocketAddress address) {
         if (request != null) {
+            if (request.dnsByOperator) {
+                endOperatorDns(request, null);
+            }
             SignalBus.connectStart(request.trace, Addresses.format(address));
         }
     }

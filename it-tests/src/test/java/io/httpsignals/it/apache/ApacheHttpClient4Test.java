@@ -52,6 +52,7 @@ class ApacheHttpClient4Test {
         checks.redirect(http);
         checks.refused();
         checks.unknownHost();
+        checks.customDns(false);
         checks.leaseTimeout("org.apache.http.conn.ConnectionPoolTimeoutException");
         checks.retry();
         checks.pool(http, "cpool");
