@@ -54,6 +54,8 @@ public final class ApacheRequest {
     boolean async;
     /** Address of the current hop's connection, formatted. */
     String connectionAddress;
+    /** Async: the connection being opened negotiated {@code h2} (ALPN). */
+    boolean connectionH2;
     /** Async: a TLS handshake of the connection being opened has started and not ended. */
     volatile boolean tlsOpen;
     /** Async: the request holds a connected endpoint that was not given back yet. */

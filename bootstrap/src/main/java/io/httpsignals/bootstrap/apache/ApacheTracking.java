@@ -562,6 +562,7 @@ public final class ApacheTracking {
     public static void asyncCreateStart(ApacheRequest request) {
         if (request != null) {
             request.asyncCreating = true;
+            request.connectionH2 = false;
             SignalBus.connectionCreateStart(request.trace);
         }
     }
@@ -626,7 +627,7 @@ public final class ApacheTracking {
             synchronized (request) {
                 request.asyncHeld = true;
             }
-            createEnd(request, request.connectionAddress, "HTTP/1.1", null);
+            createEnd(request, request.connectionAddress, request.connectionH2 ? "HTTP/2" : "HTTP/1.1", null);
         } else {
             createEnd(request, null, null, error);
         }
@@ -713,6 +714,7 @@ public final class ApacheTracking {
     public static void asyncTlsEnd(ApacheRequest request, SSLSession session, String alpn) {
         if (request != null && request.tlsOpen) {
             request.tlsOpen = false;
+            request.connectionH2 = "h2".equals(alpn);
             tlsEnd(request, session, alpn, null);
         }
     }
