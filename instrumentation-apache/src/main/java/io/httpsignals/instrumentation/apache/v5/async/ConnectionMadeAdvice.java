@@ -13,7 +13,7 @@ public final class ConnectionMadeAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.This ManagedAsyncClientConnection connection) {
-        if (SignalBus.active()) {
+        if (SignalBus.active() && ApacheTracking.current() != null) {
             ApacheTracking.asyncConnectionOpened(connection, connection.getRemoteAddress());
         }
     }
