@@ -33,6 +33,16 @@ public final class ApacheRequest {
     /** A DNS lookup of this request is open (resolvers that delegate to each other report it once). */
     boolean dnsOpen;
     boolean dnsReported;
+    /**
+     * Classic: the lookup was opened by the connection operator (any {@code DnsResolver}, also one the agent does
+     * not hook): it ends at the first connect or when the operator gives up; a hooked resolver inside only leaves
+     * its result here.
+     */
+    boolean dnsByOperator;
+    /** The hooked resolver the operator called is running (its own nested resolvers report nothing). */
+    boolean dnsInner;
+    String dnsHost;
+    List<java.net.InetAddress> dnsResult;
     /** Addresses from the last lookup, formatted, in the order the client tries them. */
     List<String> connectAddresses;
     int connectAttempt;
@@ -40,6 +50,21 @@ public final class ApacheRequest {
     boolean operatorCallbacks;
     /** Async: a connection is being opened for this hop (its end comes from an I/O thread). */
     volatile boolean asyncCreating;
+    /** Async request (its state is reached through its exec runtime, not through this thread). */
+    boolean async;
+    /** Address of the current hop's connection, formatted. */
+    String connectionAddress;
+    /** Async: the connection being opened negotiated {@code h2} (ALPN). */
+    boolean connectionH2;
+    /** Async: a TLS handshake of the connection being opened has started and not ended. */
+    volatile boolean tlsOpen;
+    /** Async: the request holds a connected endpoint that was not given back yet. */
+    boolean asyncHeld;
+    /** Async: the result arrived while the endpoint was held: {@code request_end} waits for its release. */
+    boolean asyncEnding;
+    /** Async: the hop's head is being handed to the connection and {@code request_headers_sent} is not out yet. */
+    public boolean headPending;
+    int asyncEndStatus;
 
     /** 4.5: the pool being waited on, to read its per-route maximum. */
     public Object pool;

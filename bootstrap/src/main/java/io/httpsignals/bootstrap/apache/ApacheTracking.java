@@ -33,6 +33,7 @@ public final class ApacheTracking {
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RUNTIME = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RESULT = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CONNECT = new WeakIdentityMap<>();
+    private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CALLBACK = new WeakIdentityMap<>();
     private static final ThreadLocal<ApacheRequest> ASYNC_STARTED = new ThreadLocal<>();
 
     private ApacheTracking() {
@@ -152,9 +153,11 @@ public final class ApacheTracking {
 
     /** {@code connection_queued_start}; {@code future} is what the pool completes when a connection is free. */
     public static void queued(ApacheRequest request, Object future, int leased, int pending, int max) {
-        // a request that holds a lease or is opening a connection is not the one waiting: on the async client's
-        // I/O threads the thread's current request can be another request's (better no signal than a wrong one)
-        if (request == null || request.lease != null || request.asyncCreating) {
+        // a request that holds a lease or a connection, or is opening one, is not the one waiting: on the async
+        // client's I/O threads the thread's current request can be another request's (better no signal than a
+        // wrong one)
+        if (request == null || request.lease != null || request.asyncCreating || request.hopConnected
+                || request.asyncHeld) {
             return;
         }
         request.queued = true;
@@ -242,8 +245,44 @@ public final class ApacheTracking {
 
     // ---------------------------------------------------------------- dns, connect, tls
 
+    /**
+     * The connection operator is about to resolve {@code host} (classic clients: it calls its {@code DnsResolver},
+     * whatever the implementation): opens the lookup; true if this call opened it. The lookup ends at the first
+     * connect ({@link #connectStart}) or at {@link #operatorDnsDone}.
+     */
+    public static boolean operatorDnsStart(ApacheRequest request, String host) {
+        if (!dnsStart(request, host)) {
+            return false;
+        }
+        request.dnsByOperator = true;
+        request.dnsHost = host;
+        request.dnsResult = null;
+        return true;
+    }
+
+    /** The operator returned or threw: a lookup it opened and nobody ended ends now (with the operator's error). */
+    public static void operatorDnsDone(ApacheRequest request, Throwable thrown) {
+        if (request != null && request.dnsByOperator) {
+            endOperatorDns(request, thrown);
+        }
+    }
+
+    private static void endOperatorDns(ApacheRequest request, Throwable error) {
+        request.dnsByOperator = false;
+        request.dnsInner = false;
+        List<InetAddress> result = request.dnsResult;
+        request.dnsResult = null;
+        // a resolver the agent does not hook leaves no result: the addresses are unknown then
+        endDns(request, request.dnsHost, error == null ? result : null, error);
+    }
+
     /** Opens the lookup unless one is open already (a resolver delegating to another). True if this call opened it. */
     public static boolean dnsStart(ApacheRequest request, String host) {
+        if (request != null && request.dnsByOperator && !request.dnsInner) {
+            // the resolver the operator called: its result becomes the lookup's
+            request.dnsInner = true;
+            return true;
+        }
         if (request == null || request.dnsOpen || host == null) {
             return false;
         }
@@ -302,7 +341,19 @@ public final class ApacheTracking {
         endDns(request, host, list, error);
     }
 
+    /** A hooked resolver inside the operator's lookup returned: its result is the lookup's. */
+    private static void resolverReturned(ApacheRequest request, List<InetAddress> list) {
+        if (list != null) {
+            request.dnsResult = list;
+        }
+    }
+
     private static void endDns(ApacheRequest request, String host, List<InetAddress> list, Throwable error) {
+        if (request.dnsInner) {
+            request.dnsInner = false;
+            resolverReturned(request, list);
+            return;
+        }
         request.dnsOpen = false;
         if (request.dnsReported) {
             SignalBus.dnsEnd(request.trace, host, list, error);
@@ -313,6 +364,9 @@ public final class ApacheTracking {
     public static void connectStartNext(ApacheRequest request, String fallbackAddress) {
         if (request == null) {
             return;
+        }
+        if (request.dnsByOperator) {
+            endOperatorDns(request, null);
         }
         request.operatorCallbacks = true;
         List<String> addresses = request.connectAddresses;
@@ -332,6 +386,9 @@ public final class ApacheTracking {
 
     public static void connectStart(ApacheRequest request, SocketAddress address) {
         if (request != null) {
+            if (request.dnsByOperator) {
+                endOperatorDns(request, null);
+            }
             SignalBus.connectStart(request.trace, Addresses.format(address));
         }
     }
@@ -443,6 +500,7 @@ public final class ApacheTracking {
             return null;
         }
         ApacheRequest request = new ApacheRequest(trace, null);
+        request.async = true;
         ASYNC_BY_RUNTIME.put(runtime, request);
         ASYNC_STARTED.set(request);
         return request;
@@ -480,7 +538,7 @@ public final class ApacheTracking {
         }
         try {
             future.get();
-            SignalBus.requestEnd(request.trace, request.status);
+            asyncResult(request, request.status);
         } catch (java.util.concurrent.ExecutionException e) {
             SignalBus.requestException(request.trace, e.getCause() != null ? e.getCause() : e);
         } catch (InterruptedException e) {
@@ -504,6 +562,7 @@ public final class ApacheTracking {
     public static void asyncCreateStart(ApacheRequest request) {
         if (request != null) {
             request.asyncCreating = true;
+            request.connectionH2 = false;
             SignalBus.connectionCreateStart(request.trace);
         }
     }
@@ -523,9 +582,8 @@ public final class ApacheTracking {
             leaseCompleted(future, error);
         }
         ApacheRequest created = ASYNC_BY_CONNECT.remove(future);
-        if (created != null && created.asyncCreating) {
-            created.asyncCreating = false;
-            createEnd(created, null, null, error);
+        if (created != null) {
+            asyncCreateEnd(created, error);
         }
         ApacheRequest ended = ASYNC_BY_RESULT.remove(future);
         if (ended != null) {
@@ -533,9 +591,186 @@ public final class ApacheTracking {
                 SignalBus.requestException(ended.trace,
                         error != null ? error : new java.util.concurrent.CancellationException("request cancelled"));
             } else {
-                SignalBus.requestEnd(ended.trace, status > 0 ? status : ended.status);
+                asyncResult(ended, status > 0 ? status : ended.status);
             }
         }
+    }
+
+    /**
+     * The result future completed. The exec chain gives the endpoint back only after that (the response consumer
+     * completes the future before the exchange's completion releases the endpoint): while the endpoint is held,
+     * {@code request_end} waits for {@code connection_released}, so the order is the classic client's.
+     */
+    private static void asyncResult(ApacheRequest request, int status) {
+        synchronized (request) {
+            if (request.asyncHeld) {
+                request.asyncEnding = true;
+                request.asyncEndStatus = status;
+                return;
+            }
+        }
+        SignalBus.requestEnd(request.trace, status);
+    }
+
+    /** The connection being opened for the current async request is ready ({@code error == null}) or failed. */
+    private static void asyncCreateEnd(ApacheRequest request, Throwable error) {
+        if (!request.asyncCreating) {
+            return;
+        }
+        request.asyncCreating = false;
+        if (request.tlsOpen) {
+            request.tlsOpen = false;
+            SignalBus.tlsEnd(request.trace, null, null, null,
+                    error != null ? error : new javax.net.ssl.SSLException("handshake not completed"));
+        }
+        if (error == null) {
+            synchronized (request) {
+                request.asyncHeld = true;
+            }
+            createEnd(request, request.connectionAddress, request.connectionH2 ? "HTTP/2" : "HTTP/1.1", null);
+        } else {
+            createEnd(request, null, null, error);
+        }
+    }
+
+    /** A connect callback object (session requester, connection operator) made for the thread's async request. */
+    public static void asyncCallback(Object callback) {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && request.async && callback != null) {
+            ASYNC_BY_CALLBACK.put(callback, request);
+        }
+    }
+
+    /** The async request a connect callback object was made for, or {@code null}. */
+    public static ApacheRequest asyncByCallback(Object callback) {
+        return callback != null ? ASYNC_BY_CALLBACK.get(callback) : null;
+    }
+
+    /**
+     * The session requester resolved {@code host} for the thread's async request: {@code addresses} is what the
+     * client's {@code DnsResolver} returned ({@code InetAddress[]} in 5.2, a list of socket addresses in 5.6).
+     */
+    public static void asyncDnsResolved(String host, Object addresses) {
+        ApacheRequest request = CURRENT.get();
+        if (request == null || !request.async || !request.dnsOpen) {
+            return;
+        }
+        if (addresses instanceof InetAddress[]) {
+            dnsEnd(request, host, (InetAddress[]) addresses, -1, null);
+        } else if (addresses instanceof List) {
+            List<SocketAddress> list = new ArrayList<>();
+            for (Object address : (List<?>) addresses) {
+                if (address instanceof SocketAddress) {
+                    list.add((SocketAddress) address);
+                }
+            }
+            dnsEnd(request, host, list, null);
+        }
+    }
+
+    /** The session requester returned: a lookup still open failed (the returned future holds the error). */
+    public static void asyncDnsDone(ApacheRequest request, String host, Object future, Throwable thrown) {
+        if (request == null || !request.dnsOpen) {
+            return;
+        }
+        Throwable error = thrown;
+        if (error == null && future instanceof java.util.concurrent.Future
+                && ((java.util.concurrent.Future<?>) future).isDone()) {
+            try {
+                ((java.util.concurrent.Future<?>) future).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                error = e.getCause() != null ? e.getCause() : e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                error = e;
+            }
+        }
+        endDns(request, host, null, error);
+    }
+
+    /** {@code connect_start} of one address the session requester tries. */
+    public static void asyncConnectStart(ApacheRequest request, SocketAddress address) {
+        if (request != null && request.asyncCreating) {
+            SignalBus.connectStart(request.trace, Addresses.format(address));
+        }
+    }
+
+    public static void asyncConnectEnd(ApacheRequest request, Throwable error) {
+        if (request != null && request.asyncCreating) {
+            SignalBus.connectEnd(request.trace, null, error);
+        }
+    }
+
+    /** The TLS upgrade of the connection being opened for the thread's async request starts. */
+    public static void asyncTlsStart() {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && request.async && request.asyncCreating) {
+            request.tlsOpen = true;
+            SignalBus.tlsStart(request.trace);
+        }
+    }
+
+    public static void asyncTlsEnd(ApacheRequest request, SSLSession session, String alpn) {
+        if (request != null && request.tlsOpen) {
+            request.tlsOpen = false;
+            request.connectionH2 = "h2".equals(alpn);
+            tlsEnd(request, session, alpn, null);
+        }
+    }
+
+    /** The client connection object wrapping the session just opened for the thread's async request. */
+    public static void asyncConnectionOpened(Object connection, SocketAddress remote) {
+        ApacheRequest request = CURRENT.get();
+        if (request != null && request.async && request.asyncCreating) {
+            connecting(request, connection);
+            request.connectionAddress = Addresses.format(remote);
+        }
+    }
+
+    /**
+     * The thread's async request submits its exchange to {@code connection}: a hop that did not open a connection
+     * reuses this pooled one.
+     */
+    public static void asyncSubmitted(Object connection, SocketAddress remote, String protocol) {
+        ApacheRequest request = CURRENT.get();
+        if (request == null || !request.async) {
+            return;
+        }
+        if (request.pendingRedirect != null || request.pendingRetry != null) {
+            hopStart(request);
+        }
+        if (request.hopConnected) {
+            return;
+        }
+        if (request.asyncCreating) {
+            // the connect future may complete after the exchange went out (its callbacks run first)
+            asyncCreateEnd(request, null);
+            return;
+        }
+        request.hopConnected = true;
+        request.connection = connection;
+        request.connectionId = connectionId(connection);
+        request.connectionAddress = Addresses.format(remote);
+        synchronized (request) {
+            request.asyncHeld = true;
+        }
+        SignalBus.connectionReused(request.trace, request.connectionId, request.connectionAddress, protocol);
+    }
+
+    /** The thread's async request writes its body: each write is a {@code request_chunk_sent}. */
+    public static ApacheRequest enterAsyncSending(ApacheRequest request) {
+        if (request != null) {
+            request.sendingEntity = true;
+        }
+        return enterAsync(request);
+    }
+
+    public static void exitAsyncSending(ApacheRequest request, ApacheRequest previous) {
+        if (request != null) {
+            request.sendingEntity = false;
+        }
+        exitAsync(previous);
     }
 
     /** The async exchange hands its request head to the connection (reusing it if this hop did not open it). */
@@ -552,17 +787,38 @@ public final class ApacheTracking {
         }
         if (request.asyncCreating) {
             // the connect future may complete before its hook saw it: the request going out ends the setup too
-            request.asyncCreating = false;
-            createEnd(request, null, null, null);
+            asyncCreateEnd(request, null);
             return;
         }
+        // submitted where no hook saw it (an endpoint connected inside execute): the connection is unknown
         request.hopConnected = true;
+        synchronized (request) {
+            request.asyncHeld = true;
+        }
         SignalBus.connectionReused(request.trace, -1, null, null);
     }
 
+    /**
+     * The exec runtime gives its endpoint back ({@code keptAlive}: to the pool, still open) or discards it:
+     * {@code connection_released}, then the {@code request_end} that waited for it.
+     */
     public static void asyncReleased(ApacheRequest request, boolean keptAlive) {
-        if (request != null && request.hopConnected) {
-            SignalBus.connectionReleased(request.trace, -1, keptAlive);
+        if (request == null) {
+            return;
+        }
+        boolean held;
+        boolean end;
+        synchronized (request) {
+            held = request.asyncHeld;
+            request.asyncHeld = false;
+            end = request.asyncEnding;
+            request.asyncEnding = false;
+        }
+        if (held) {
+            SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
+        }
+        if (end) {
+            SignalBus.requestEnd(request.trace, request.asyncEndStatus);
         }
     }
 

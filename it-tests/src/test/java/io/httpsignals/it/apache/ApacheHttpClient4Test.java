@@ -47,10 +47,12 @@ class ApacheHttpClient4Test {
         ClassicScenarioChecks checks = new ClassicScenarioChecks(run.log, "apache-httpclient4", true);
         checks.grammarAndClient();
         checks.http(http);
+        checks.minimal(http);
         checks.https(https);
         checks.redirect(http);
         checks.refused();
         checks.unknownHost();
+        checks.customDns(false);
         checks.leaseTimeout("org.apache.http.conn.ConnectionPoolTimeoutException");
         checks.retry();
         checks.pool(http, "cpool");

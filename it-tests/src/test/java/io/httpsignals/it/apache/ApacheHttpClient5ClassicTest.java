@@ -54,21 +54,22 @@ class ApacheHttpClient5ClassicTest {
                 Path.of(System.getProperty("it.apache5.oldest.dir")));
         ApacheChildRun run = run(jdk, dir, cp);
         // 5.2 has no socket/TLS callbacks in its connection operator (its socket factories are observed instead)
-        // and no resolve(host, port), so a custom DnsResolver goes unobserved
+        // and no resolve(host, port), so a custom DnsResolver's lookup is observed without its result
         ClassicScenarioChecks.assertAgentLines(run.result.stderr(), "BeforeSocketConnectAdvice",
                 "AfterSocketConnectAdvice", "BeforeTlsHandshakeAdvice", "AfterTlsHandshakeAdvice",
                 "DnsResolveHostPortAdvice");
         check(new ClassicScenarioChecks(run.log, "apache-httpclient5", true), false);
     }
 
-    private static void check(ClassicScenarioChecks checks, boolean customDnsObserved) {
+    private static void check(ClassicScenarioChecks checks, boolean customDnsAddressesKnown) {
         checks.grammarAndClient();
         checks.http(http);
+        checks.minimal(http);
         checks.https(https);
         checks.redirect(http);
         checks.refused();
         checks.unknownHost();
-        checks.customDns(customDnsObserved);
+        checks.customDns(customDnsAddressesKnown);
         checks.leaseTimeout("org.apache.hc.core5.http.ConnectionRequestTimeoutException");
         checks.retry();
         checks.pool(http, "strict");

@@ -1,6 +1,11 @@
 package io.httpsignals.it.apps;
 
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.DnsResolver;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
@@ -10,6 +15,7 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +35,16 @@ public final class Apache4App {
         int closing = Integer.parseInt(args[3]);
         String base = "http://127.0.0.1:" + http;
 
+        try (CloseableHttpClient client = HttpClients.createMinimal()) {
+            // no exec chain: no redirects, no retries, no protocol interceptors
+            get(client, base + "/hello?s=minimal-get");
+            HttpPost post = new HttpPost(base + "/echo?s=minimal-post");
+            post.setEntity(new StringEntity("ping-body", ContentType.TEXT_PLAIN));
+            try (CloseableHttpResponse response = client.execute(post)) {
+                EntityUtils.consume(response.getEntity());
+            }
+            System.out.println(elapsed() + " ok minimal");
+        }
         try (CloseableHttpClient client = client(5, 30_000)) {
             get(client, base + "/hello?s=http-get");
             HttpPost post = new HttpPost(base + "/echo?s=http-post");
@@ -49,6 +65,14 @@ public final class Apache4App {
         try (CloseableHttpClient client = client(5, 30_000)) {
             expectFailure(client, "http://127.0.0.1:" + refused + "/hello?s=refused", "refused");
             expectFailure(client, "http://no-such-host.invalid:" + http + "/hello?s=unknown-host", "unknown-host");
+        }
+        DnsResolver custom = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
+        PoolingHttpClientConnectionManager customDnsPool = new PoolingHttpClientConnectionManager(
+                RegistryBuilder.<ConnectionSocketFactory>create()
+                        .register("http", PlainConnectionSocketFactory.getSocketFactory()).build(), custom);
+        try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(customDnsPool).build()) {
+            get(client, "http://custom-dns.test:" + http + "/hello?s=custom-dns");
+            System.out.println(elapsed() + " ok custom-dns");
         }
         try (CloseableHttpClient client = client(1, 300)) {
             // the only connection stays leased while the response is open: the next lease queues and times out

@@ -35,6 +35,16 @@ public final class Apache5ClassicApp {
         int closing = Integer.parseInt(args[3]);
         String base = "http://127.0.0.1:" + http;
 
+        try (CloseableHttpClient client = HttpClients.createMinimal()) {
+            // no exec chain: no redirects, no retries, no protocol interceptors
+            get(client, base + "/hello?s=minimal-get");
+            HttpPost post = new HttpPost(base + "/echo?s=minimal-post");
+            post.setEntity(new StringEntity("ping-body", ContentType.TEXT_PLAIN));
+            try (CloseableHttpResponse response = client.execute(post)) {
+                EntityUtils.consume(response.getEntity());
+            }
+            System.out.println(elapsed() + " ok minimal");
+        }
         try (CloseableHttpClient client = client(PoolConcurrencyPolicy.STRICT, 5, null, 30_000)) {
             get(client, base + "/hello?s=http-get");
             HttpPost post = new HttpPost(base + "/echo?s=http-post");

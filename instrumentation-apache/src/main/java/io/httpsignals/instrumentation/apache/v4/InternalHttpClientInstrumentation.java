@@ -10,13 +10,14 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * 4.5's {@code InternalHttpClient} (what {@code HttpClients.createDefault()} and {@code custom().build()} return):
- * every {@code execute} overload funnels into {@code doExecute}. {@code MinimalHttpClient} is not hooked.
+ * every {@code execute} overload funnels into {@code doExecute}. {@code MinimalHttpClient}
+ * ({@code HttpClients.createMinimal()}) has no exec chain (no redirects, no retries) but the same {@code doExecute}.
  */
 public final class InternalHttpClientInstrumentation implements TypeInstrumentation {
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-        return named("org.apache.http.impl.client.InternalHttpClient");
+        return named("org.apache.http.impl.client.InternalHttpClient").or(named("org.apache.http.impl.client.MinimalHttpClient"));
     }
 
     @Override

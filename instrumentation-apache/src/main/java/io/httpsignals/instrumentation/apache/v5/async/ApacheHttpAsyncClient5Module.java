@@ -18,7 +18,8 @@ public final class ApacheHttpAsyncClient5Module implements InstrumentationModule
 
     @Override
     public List<String> typeNamePrefixes() {
-        return List.of("org.apache.hc.client5.http.impl.async.", "org.apache.hc.client5.http.impl.nio.");
+        return List.of("org.apache.hc.client5.http.impl.async.", "org.apache.hc.client5.http.impl.nio.",
+                "org.apache.hc.core5.http.impl.nio.ClientHttp1StreamHandler");
     }
 
     @Override
@@ -27,6 +28,15 @@ public final class ApacheHttpAsyncClient5Module implements InstrumentationModule
                 new AsyncClientInstrumentation(),
                 new AsyncExecRuntimeInstrumentation(),
                 new AsyncConnectionManagerInstrumentation(),
-                new ExchangeHandlerInstrumentation());
+                new ExchangeHandlerInstrumentation(),
+                new SessionRequesterInstrumentation.Requester(),
+                new SessionRequesterInstrumentation.Attempts(),
+                new SessionRequesterInstrumentation.Attempt(),
+                new SessionRequesterInstrumentation.Direct(),
+                new ConnectionOperatorInstrumentation.SessionCallback(),
+                new ConnectionOperatorInstrumentation.TlsCallback(),
+                new ClientConnectionInstrumentation(),
+                new DataChannelInstrumentation(),
+                new RetryExecInstrumentation());
     }
 }

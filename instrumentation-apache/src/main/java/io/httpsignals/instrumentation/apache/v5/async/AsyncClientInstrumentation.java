@@ -19,6 +19,8 @@ public final class AsyncClientInstrumentation implements TypeInstrumentation {
     @Override
     public void hooks(Hooks hooks) {
         hooks.advise(named("doExecute").and(takesArguments(6)), DoExecuteAdvice.class);
-        hooks.advise(named("executeImmediate").and(takesArguments(5)), ExecuteImmediateAdvice.class);
+        // 5.2: (request, entityProducer, scope, callback); 5.6 adds the chain before the callback
+        hooks.advise(named("executeImmediate").and(takesArguments(4).or(takesArguments(5))),
+                ExecuteImmediateAdvice.class);
     }
 }

@@ -4,15 +4,18 @@ import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.apache.ApacheTracking;
 import net.bytebuddy.asm.Advice;
 
-/** The endpoint is closed and given back (failure, or not reusable). */
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The endpoint is closed and given back (failure, retry, or not reusable). */
 public final class DiscardEndpointAdvice {
 
     private DiscardEndpointAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.This Object runtime) {
-        if (SignalBus.active()) {
+    public static void enter(@Advice.This Object runtime,
+                             @Advice.FieldValue("endpointRef") AtomicReference<?> endpoint) {
+        if (SignalBus.active() && endpoint != null && endpoint.get() != null) {
             ApacheTracking.asyncReleased(ApacheTracking.async(runtime), false);
         }
     }

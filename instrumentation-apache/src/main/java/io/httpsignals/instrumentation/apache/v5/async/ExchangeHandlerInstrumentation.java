@@ -24,5 +24,6 @@ public final class ExchangeHandlerInstrumentation implements TypeInstrumentation
         hooks.advise(named("produceRequest").and(takesArguments(2)), ProduceRequestAdvice.class);
         hooks.advise(named("consumeResponse").and(takesArguments(3)), ConsumeResponseAdvice.class);
         hooks.advise(named("consume").and(takesArguments(java.nio.ByteBuffer.class)), ConsumeDataAdvice.class);
+        hooks.advise(named("produce").and(takesArguments(1)), ProduceDataAdvice.class);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The exchange handler hands the hop's request head to the connection (I/O thread): the headers listeners
  * injected are set on it (every hop: redirects build new heads), a hop that did not open its connection reuses one,
- * then {@code request_headers_sent}.
+ * then {@code request_headers_sent} once the head went out (or, if the body is written inside this call, just before
+ * its first write: see {@link ProduceDataAdvice}).
  */
 public final class ProduceRequestAdvice {
 
@@ -41,14 +42,16 @@ public final class ProduceRequestAdvice {
             }
         }
         ApacheTracking.asyncSending(request);
+        request.headPending = true;
         return request;
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(@Advice.Enter ApacheRequest request, @Advice.FieldValue("val$request") HttpRequest head) {
-        if (request == null) {
+        if (request == null || !request.headPending) {
             return;
         }
+        request.headPending = false;
         Map<String, List<String>> headers = null;
         if (head != null && SignalBus.wants(request.trace, Signal.REQUEST_HEADERS_SENT)) {
             headers = ApacheTracking.newHeaderMap();

@@ -10,14 +10,15 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code InternalHttpClient}, what {@code HttpClients.createDefault()}, {@code custom().build()} and
- * {@code createSystem()} return: every {@code execute} overload funnels into {@code doExecute}.
- * ({@code MinimalHttpClient} bypasses the exec chain and is not hooked.)
+ * {@code createSystem()} return: every {@code execute} overload funnels into {@code doExecute}. {@code MinimalHttpClient}
+ * ({@code HttpClients.createMinimal()}) has no exec chain (no redirects, no retries) but the same {@code doExecute}
+ * and exec runtime.
  */
 public final class InternalHttpClientInstrumentation implements TypeInstrumentation {
 
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
-        return named("org.apache.hc.client5.http.impl.classic.InternalHttpClient");
+        return named("org.apache.hc.client5.http.impl.classic.InternalHttpClient").or(named("org.apache.hc.client5.http.impl.classic.MinimalHttpClient"));
     }
 
     @Override

@@ -4,21 +4,36 @@ import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.apache.ApacheRequest;
 import io.httpsignals.bootstrap.apache.ApacheTracking;
 import net.bytebuddy.asm.Advice;
+import org.apache.hc.core5.http.HttpHost;
 
-/** The connection object being connected: it gets its id here (the overloads delegate: numbered once). */
+/**
+ * The connection object being connected: it gets its id here (the overloads delegate: numbered once). The operator
+ * resolves the host through its {@code DnsResolver}, whatever the implementation: the lookup opens here, so a
+ * custom resolver is observed on every version (5.2 has no {@code resolve(host, port)} to hook).
+ */
 public final class OperatorConnectAdvice {
 
     private OperatorConnectAdvice() {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void enter(@Advice.Argument(0) Object connection) {
+    public static ApacheRequest enter(@Advice.Argument(0) Object connection, @Advice.Argument(1) HttpHost host) {
         if (!SignalBus.active()) {
-            return;
+            return null;
         }
         ApacheRequest request = ApacheTracking.current();
-        if (request != null && request.connection != connection) {
+        if (request == null) {
+            return null;
+        }
+        if (request.connection != connection) {
             ApacheTracking.connecting(request, connection);
         }
+        return host != null && host.getAddress() == null
+                && ApacheTracking.operatorDnsStart(request, host.getHostName()) ? request : null;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(@Advice.Enter ApacheRequest request, @Advice.Thrown Throwable thrown) {
+        ApacheTracking.operatorDnsDone(request, thrown);
     }
 }
