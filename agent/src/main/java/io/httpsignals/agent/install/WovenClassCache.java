@@ -1,28 +1,50 @@
 package io.httpsignals.agent.install;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.zip.CRC32C;
 
 /**
- * What the hooks made of each JDK class, kept next to the launcher's cached core jar (a directory only this user can
- * write, checked by the launcher), so that a JVM whose JDK and agent build did not change never sets Byte Buddy up:
- * setting it up is most of the agent's start-up cost. An entry is keyed by the SHA-256 of the class's original
- * bytes, under a directory named after the agent build (the core jar's CRC) and the JDK; it holds the woven bytes
- * (or "unchanged") and the hook report lines to replay. Only JDK classes are cached: their supertypes, which hook
- * matchers may look at, are fixed by the JDK. Disabled when the core jar was not loaded from the cache.
+ * What the hooks made of each class, kept next to the launcher's cached core jar (a directory only this user can
+ * write, checked by the launcher), so that a JVM whose classes, JDK and agent build did not change never sets Byte
+ * Buddy up: setting it up is most of the agent's start-up cost.
+ *
+ * <p>The woven result of a class depends on its own bytes, the agent build, the JDK, and every other class file the
+ * matchers and the advice read while weaving it (supertypes, field owners, the types of advised parameters). So an
+ * entry lives under a directory named after the agent build (the core jar's CRC) and the JDK; it holds the class's
+ * original bytes, the class files the weaving read through the class's loader (or the fact that one was absent),
+ * the woven bytes (or "unchanged") and the hook-report lines to replay. It is used only if the original bytes and
+ * every such class file, read again through the loader of the class being loaded, are byte for byte the same; so a
+ * hit gives exactly what Byte Buddy would. Class files of {@code java.*} are not recorded: only the JDK can define
+ * them, and the directory is per JDK. JDK classes record none at all for the same reason.
+ *
+ * <p>Files are named by the CRC32C and length of the original bytes (cheap to compute as each class loads; the
+ * stored copy settles it). They are written to a temp file and renamed, so a JVM starting at the same time sees a
+ * whole entry or none; an unreadable or malformed entry is a miss.
  */
 final class WovenClassCache {
+
+    private static final int FORMAT = 0x48535732; // "HSW2"
+    /** How stale a used directory's modification time may get before it is refreshed (for the cleanup's sake). */
+    private static final Duration TOUCH_AFTER = Duration.ofDays(1);
+    private static final ThreadLocal<Map<String, byte[]>> READ = new ThreadLocal<>();
+    private static final Map<ClassLoader, Map<String, byte[]>> CURRENT = new WeakHashMap<>();
 
     /** A cached outcome: {@code bytes} null means the class loads unchanged. */
     record Entry(byte[] bytes, List<String[]> report) {
@@ -41,60 +63,98 @@ final class WovenClassCache {
             if (!name.matches("core-[0-9a-f]+-[0-9]+\\.jar")) {
                 return new WovenClassCache(null);
             }
-            String jdk = (System.getProperty("java.vm.vendor") + "-" + Runtime.version()).replaceAll("[^A-Za-z0-9._+-]", "_");
-            Path dir = core.resolveSibling("woven-" + name.substring(0, name.length() - ".jar".length()) + "-" + jdk);
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(dir);
-            }
-            return new WovenClassCache(dir);
+            return new WovenClassCache(openDirectory(core.resolveSibling(directoryName(name))));
         } catch (Exception | LinkageError e) {
             return new WovenClassCache(null);
         }
+    }
+
+    /** The cache directory for the core jar named {@code coreJarName} and this JDK. */
+    static String directoryName(String coreJarName) {
+        String jdk = (System.getProperty("java.vm.vendor") + "-" + Runtime.version()).replaceAll("[^A-Za-z0-9._+-]", "_");
+        return "woven-" + coreJarName.substring(0, coreJarName.length() - ".jar".length()) + "-" + jdk;
+    }
+
+    /** A cache in {@code dir} (created if missing; kept marked as in use for the cleanup of old builds). */
+    static Path openDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(dir);
+        } else {
+            FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+            if (Files.getLastModifiedTime(dir).toMillis() < now.toMillis() - TOUCH_AFTER.toMillis()) {
+                Files.setLastModifiedTime(dir, now);
+            }
+        }
+        return dir;
+    }
+
+    static WovenClassCache in(Path dir) {
+        return new WovenClassCache(dir);
     }
 
     boolean enabled() {
         return dir != null;
     }
 
-    Entry get(byte[] original) {
+    /**
+     * The cached outcome for a class with these original bytes, or null. {@code loader} is the class's loader, through
+     * which the class files the weaving read are checked again; null for a JDK class (nothing to check).
+     */
+    Entry get(byte[] original, ClassLoader loader) {
         try {
             Path file = dir.resolve(key(original));
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] data;
+            try {
+                data = Files.readAllBytes(file);
+            } catch (IOException missing) {
                 return null;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
+                if (in.readInt() != FORMAT || !Arrays.equals(readBytes(in), original)) {
+                    return null;
+                }
+                int dependencies = in.readInt();
+                for (int i = 0; i < dependencies; i++) {
+                    String name = in.readUTF();
+                    byte[] expected = readBytes(in);
+                    if (loader == null || !Arrays.equals(expected, currentClassFile(loader, name))) {
+                        return null;
+                    }
+                }
                 int lines = in.readInt();
                 List<String[]> report = new ArrayList<>(lines);
                 for (int i = 0; i < lines; i++) {
                     report.add(new String[] {in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF()});
                 }
-                int length = in.readInt();
-                byte[] bytes = null;
-                if (length >= 0) {
-                    bytes = new byte[length];
-                    in.readFully(bytes);
-                }
-                return new Entry(bytes, report);
+                return new Entry(readBytes(in), report);
             }
         } catch (Exception e) {
             return null;
         }
     }
 
-    void put(byte[] original, byte[] woven, List<String[]> report) {
+    /**
+     * Stores what weaving {@code original} gave. {@code read} holds the class files (null: absent) the weaving read
+     * through the class's loader; empty for a JDK class.
+     */
+    void put(byte[] original, byte[] woven, List<String[]> report, Map<String, byte[]> read) {
         try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(original.length * 2 + 1024);
             try (DataOutputStream out = new DataOutputStream(buffer)) {
+                out.writeInt(FORMAT);
+                writeBytes(out, original);
+                out.writeInt(read.size());
+                for (Map.Entry<String, byte[]> e : read.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    writeBytes(out, e.getValue());
+                }
                 out.writeInt(report.size());
                 for (String[] line : report) {
                     for (String field : line) {
                         out.writeUTF(field);
                     }
                 }
-                out.writeInt(woven == null ? -1 : woven.length);
-                if (woven != null) {
-                    out.write(woven);
-                }
+                writeBytes(out, woven);
             }
             Path target = dir.resolve(key(original));
             Path partial = Files.createTempFile(dir, "entry-", ".partial");
@@ -109,7 +169,89 @@ final class WovenClassCache {
         }
     }
 
-    private static String key(byte[] original) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original)) + ".woven";
+    /**
+     * Starts recording, on this thread, the class files that weaving one class reads through its loader. Returns
+     * what an enclosing recording had collected, to hand back to {@link #stopRecording}.
+     */
+    static Map<String, byte[]> startRecording() {
+        Map<String, byte[]> outer = READ.get();
+        READ.set(new LinkedHashMap<>());
+        return outer;
+    }
+
+    /** What was read since {@link #startRecording}; an enclosing recording gets it too (more checks, never fewer). */
+    static Map<String, byte[]> stopRecording(Map<String, byte[]> outer) {
+        Map<String, byte[]> read = READ.get();
+        if (outer != null) {
+            outer.putAll(read);
+            READ.set(outer);
+        } else {
+            READ.remove();
+        }
+        return read;
+    }
+
+    /** Called by the class file locators Byte Buddy reads through: {@code bytes} null means not found. */
+    static void read(String typeName, byte[] bytes) {
+        Map<String, byte[]> read = READ.get();
+        if (read != null && recordable(typeName)) {
+            read.put(typeName, bytes);
+        }
+    }
+
+    /** {@code java.*} classes can only come from the JDK, which the directory name fixes. */
+    static boolean recordable(String typeName) {
+        return !typeName.startsWith("java.");
+    }
+
+    /**
+     * The class file of {@code typeName} as {@code loader} gives it now, read once per JVM: several woven classes of
+     * a library depend on the same few class files, which do not change while the loader lives.
+     */
+    private static byte[] currentClassFile(ClassLoader loader, String typeName) throws IOException {
+        Map<String, byte[]> files;
+        synchronized (CURRENT) {
+            files = CURRENT.computeIfAbsent(loader, l -> new HashMap<>());
+        }
+        synchronized (files) {
+            if (files.containsKey(typeName)) {
+                return files.get(typeName);
+            }
+        }
+        byte[] bytes = classFile(loader, typeName);
+        synchronized (files) {
+            files.put(typeName, bytes);
+        }
+        return bytes;
+    }
+
+    /** The class file of {@code typeName} as {@code loader} gives it (as Byte Buddy's locator reads it), or null. */
+    static byte[] classFile(ClassLoader loader, String typeName) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(typeName.replace('.', '/') + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private static String key(byte[] original) {
+        CRC32C crc = new CRC32C();
+        crc.update(original);
+        return Long.toHexString(crc.getValue()) + "-" + original.length + ".woven";
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
     }
 }
