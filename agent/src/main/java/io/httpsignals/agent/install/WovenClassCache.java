@@ -37,10 +37,18 @@ import java.util.zip.CRC32C;
  * <p>Files are named by the CRC32C and length of the original bytes (cheap to compute as each class loads; the
  * stored copy settles it). They are written to a temp file and renamed, so a JVM starting at the same time sees a
  * whole entry or none; an unreadable or malformed entry is a miss.
+ *
+ * <p>Opening and reading hundreds of small files costs a JVM more than the rest of the agent's start (an Apache
+ * client loads ~400 classes under the hooked prefixes, nearly all of them left unchanged), so the entries are also
+ * kept together in one {@code pack} file, mapped into memory once, with its index in front. The entry files stay
+ * the source of truth: a JVM that wrote entries, or found some only as files, writes a new pack (the old one plus
+ * those) when it exits, through a temp file and a rename as well.
  */
 final class WovenClassCache {
 
     private static final int FORMAT = 0x48535732; // "HSW2"
+    private static final int PACK_FORMAT = 0x48535033; // "HSP3"
+    private static final String PACK = "pack";
     /** How stale a used directory's modification time may get before it is refreshed (for the cleanup's sake). */
     private static final Duration TOUCH_AFTER = Duration.ofDays(1);
     private static final ThreadLocal<Map<String, byte[]>> READ = new ThreadLocal<>();
@@ -51,9 +59,18 @@ final class WovenClassCache {
     }
 
     private final Path dir;
+    /** The pack's entries by key: offset and length in {@link #packData}. */
+    private final Map<String, long[]> packIndex = new HashMap<>();
+    private java.nio.ByteBuffer packData;
+    /** Entries this JVM wrote or found only as files: the next pack's additions. */
+    private final Map<String, byte[]> unpacked = new LinkedHashMap<>();
+    private boolean packOnExit;
 
     private WovenClassCache(Path dir) {
         this.dir = dir;
+        if (dir != null) {
+            readPack();
+        }
     }
 
     static WovenClassCache open() {
@@ -102,34 +119,147 @@ final class WovenClassCache {
      */
     Entry get(byte[] original, ClassLoader loader) {
         try {
-            Path file = dir.resolve(key(original));
+            String key = key(original);
+            byte[] packed = packed(key);
+            if (packed != null) {
+                Entry entry = parse(packed, original, loader);
+                if (entry != null) {
+                    return entry;
+                }
+            }
             byte[] data;
             try {
-                data = Files.readAllBytes(file);
+                data = Files.readAllBytes(dir.resolve(key));
             } catch (IOException missing) {
                 return null;
             }
-            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
-                if (in.readInt() != FORMAT || !Arrays.equals(readBytes(in), original)) {
+            Entry entry = parse(data, original, loader);
+            if (entry != null) {
+                addToPack(key, data);
+            }
+            return entry;
+        } catch (Exception | InternalError e) {
+            return null;
+        }
+    }
+
+    private static Entry parse(byte[] data, byte[] original, ClassLoader loader) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
+            if (in.readInt() != FORMAT || !Arrays.equals(readBytes(in), original)) {
+                return null;
+            }
+            int dependencies = in.readInt();
+            for (int i = 0; i < dependencies; i++) {
+                String name = in.readUTF();
+                byte[] expected = readBytes(in);
+                if (loader == null || !Arrays.equals(expected, currentClassFile(loader, name))) {
                     return null;
                 }
-                int dependencies = in.readInt();
-                for (int i = 0; i < dependencies; i++) {
-                    String name = in.readUTF();
-                    byte[] expected = readBytes(in);
-                    if (loader == null || !Arrays.equals(expected, currentClassFile(loader, name))) {
-                        return null;
-                    }
-                }
-                int lines = in.readInt();
-                List<String[]> report = new ArrayList<>(lines);
-                for (int i = 0; i < lines; i++) {
-                    report.add(new String[] {in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF()});
-                }
-                return new Entry(readBytes(in), report);
             }
-        } catch (Exception e) {
+            int lines = in.readInt();
+            List<String[]> report = new ArrayList<>(lines);
+            for (int i = 0; i < lines; i++) {
+                report.add(new String[] {in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF()});
+            }
+            return new Entry(readBytes(in), report);
+        }
+    }
+
+    /** Maps the pack and reads its index; a missing or malformed pack is an empty one. */
+    private void readPack() {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(PACK),
+                java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.ByteBuffer data = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            if (data.getInt() != PACK_FORMAT) {
+                return;
+            }
+            int count = data.getInt();
+            Map<String, long[]> index = new HashMap<>(count * 2);
+            byte[] name = new byte[64];
+            for (int i = 0; i < count; i++) {
+                int length = data.get() & 0xff;
+                if (length > name.length) {
+                    return;
+                }
+                data.get(name, 0, length);
+                long offset = data.getInt() & 0xffffffffL;
+                long size = data.getInt() & 0xffffffffL;
+                if (offset + size > data.capacity()) {
+                    return;
+                }
+                index.put(new String(name, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1),
+                        new long[] {offset, size});
+            }
+            packIndex.putAll(index);
+            packData = data;
+        } catch (Exception | InternalError e) {
+            // no pack yet, or an unreadable one: the entry files answer
+        }
+    }
+
+    private byte[] packed(String key) {
+        long[] at = packIndex.get(key);
+        if (at == null) {
             return null;
+        }
+        byte[] bytes = new byte[(int) at[1]];
+        packData.get((int) at[0], bytes);
+        return bytes;
+    }
+
+    private void addToPack(String key, byte[] entry) {
+        synchronized (unpacked) {
+            unpacked.put(key, entry);
+            if (!packOnExit) {
+                packOnExit = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(this::writePack, "httpsignals-cache"));
+            }
+        }
+    }
+
+    /** Writes the pack anew: what it held plus the entries this JVM wrote or found as files. */
+    void writePack() {
+        try {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            for (String key : packIndex.keySet()) {
+                entries.put(key, packed(key));
+            }
+            synchronized (unpacked) {
+                entries.putAll(unpacked);
+            }
+            int header = 8;
+            for (String key : entries.keySet()) {
+                header += 1 + key.length() + 8;
+            }
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(header + 1024 * entries.size());
+            try (DataOutputStream out = new DataOutputStream(buffer)) {
+                out.writeInt(PACK_FORMAT);
+                out.writeInt(entries.size());
+                long offset = header;
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    out.writeByte(e.getKey().length());
+                    out.writeBytes(e.getKey());
+                    out.writeInt((int) offset);
+                    out.writeInt(e.getValue().length);
+                    offset += e.getValue().length;
+                }
+                for (byte[] entry : entries.values()) {
+                    out.write(entry);
+                }
+            }
+            writeAtomically(dir.resolve(PACK), buffer.toByteArray());
+        } catch (Exception | InternalError e) {
+            // the entry files still answer; the next JVM tries again
+        }
+    }
+
+    private void writeAtomically(Path target, byte[] content) throws IOException {
+        Path partial = Files.createTempFile(dir, "entry-", ".partial");
+        try {
+            Files.write(partial, content);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 
@@ -156,14 +286,10 @@ final class WovenClassCache {
                 }
                 writeBytes(out, woven);
             }
-            Path target = dir.resolve(key(original));
-            Path partial = Files.createTempFile(dir, "entry-", ".partial");
-            try {
-                Files.write(partial, buffer.toByteArray());
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            String key = key(original);
+            byte[] entry = buffer.toByteArray();
+            writeAtomically(dir.resolve(key), entry);
+            addToPack(key, entry);
         } catch (Exception e) {
             // a cache that cannot be written only costs the next JVM the set-up
         }
