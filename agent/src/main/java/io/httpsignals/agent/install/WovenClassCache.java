@@ -77,7 +77,7 @@ final class WovenClassCache {
         try {
             Path core = Path.of(WovenClassCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             String name = core.getFileName().toString();
-            if (!name.matches("core-[0-9a-f]+-[0-9]+\\.jar")) {
+            if (!name.startsWith("core-") || !name.endsWith(".jar")) {
                 return new WovenClassCache(null);
             }
             return new WovenClassCache(openDirectory(core.resolveSibling(directoryName(name))));
@@ -88,8 +88,15 @@ final class WovenClassCache {
 
     /** The cache directory for the core jar named {@code coreJarName} and this JDK. */
     static String directoryName(String coreJarName) {
-        String jdk = (System.getProperty("java.vm.vendor") + "-" + Runtime.version()).replaceAll("[^A-Za-z0-9._+-]", "_");
-        return "woven-" + coreJarName.substring(0, coreJarName.length() - ".jar".length()) + "-" + jdk;
+        // the system property Runtime.version() parses: its parsing and printing spin method handles at start-up
+        String jdk = System.getProperty("java.vm.vendor") + "-" + System.getProperty("java.runtime.version");
+        StringBuilder safe = new StringBuilder(jdk.length());
+        for (int i = 0; i < jdk.length(); i++) {
+            char c = jdk.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".+_-".indexOf(c) >= 0;
+            safe.append(plain ? c : '_');
+        }
+        return "woven-" + coreJarName.substring(0, coreJarName.length() - ".jar".length()) + "-" + safe;
     }
 
     /** A cache in {@code dir} (created if missing; kept marked as in use for the cleanup of old builds). */
