@@ -49,10 +49,6 @@ public final class HookInstaller {
     private HookInstaller() {
     }
 
-    public static List<InstrumentationModule> modules() {
-        return LazyHooks.modules();
-    }
-
     /** The hooks as one transformer, for {@link LazyHooks} to delegate to once a class needs Byte Buddy. */
     static ClassFileTransformer transformer(Instrumentation inst, List<InstrumentationModule> modules,
                                            HookReport report) {

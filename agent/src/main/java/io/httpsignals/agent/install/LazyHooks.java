@@ -272,11 +272,6 @@ public final class LazyHooks implements ClassFileTransformer {
         }
     }
 
-    /** Whether Byte Buddy has been set up (for tests). */
-    boolean setUp() {
-        return hooks != null;
-    }
-
     private ClassFileTransformer hooks() {
         ClassFileTransformer h = hooks;
         if (h == null) {

@@ -112,10 +112,6 @@ final class WovenClassCache {
         return dir;
     }
 
-    static WovenClassCache in(Path dir) {
-        return new WovenClassCache(dir);
-    }
-
     boolean enabled() {
         return dir != null;
     }
@@ -225,7 +221,7 @@ final class WovenClassCache {
     }
 
     /** Writes the pack anew: what it held plus the entries this JVM wrote or found as files. */
-    void writePack() {
+    private void writePack() {
         try {
             Map<String, byte[]> entries = new LinkedHashMap<>();
             for (String key : packIndex.keySet()) {
