@@ -4,6 +4,7 @@ import io.httpsignals.agent.config.AgentConfig;
 import io.httpsignals.agent.config.AgentSettings;
 import io.httpsignals.agent.install.HookInstaller;
 import io.httpsignals.agent.install.HookReport;
+import io.httpsignals.agent.install.LazyHooks;
 import io.httpsignals.agent.listeners.ListenerCatalog;
 import io.httpsignals.api.HttpSignalListener;
 import io.httpsignals.bootstrap.AgentLog;
@@ -107,8 +108,9 @@ public final class AgentStarter {
             hookReport = new HookReport(debug);
             // at JVM start Byte Buddy waits for the first hooked class; in a running JVM the clients are loaded already
             hooks = !strict && loadedAtStart
-                    ? HookInstaller.installLazily(instrumentation, HookInstaller.modules(), hookReport)
-                    : HookInstaller.install(instrumentation, HookInstaller.modules(), hookReport);
+                    ? LazyHooks.install(instrumentation, LazyHooks.modules(), hookReport,
+                            "verify".equals(newConfig.get(AgentSettings.CACHE, "on")))
+                    : HookInstaller.install(instrumentation, LazyHooks.modules(), hookReport);
         }
         if (!shutdownHookAdded) {
             Runtime.getRuntime().addShutdownHook(new Thread(AgentStarter::stopListeners, "httpsignals-shutdown"));
@@ -144,7 +146,7 @@ public final class AgentStarter {
         String listenerNames = names(previous);
         boolean drained = retire(previous);
         List<String> hooked = hookReport.installedHooks();
-        boolean removed = HookInstaller.uninstall(instrumentation, hooks, HookInstaller.modules());
+        boolean removed = HookInstaller.uninstall(instrumentation, hooks, LazyHooks.modules());
         hooks = null;
         changedAt = Instant.now();
         return new Answer(removed ? 0 : 1, "httpsignals agent detached from pid " + pid() + "\n"
@@ -174,7 +176,7 @@ public final class AgentStarter {
 
     private static AgentStatus.State state() {
         return new AgentStatus.State(pid(), agentJar, loadedAtStart, hooks != null, changedAt, config,
-                HookInstaller.modules(), hookReport, SignalBus.current());
+                LazyHooks.modules(), hookReport, SignalBus.current());
     }
 
     private static long pid() {

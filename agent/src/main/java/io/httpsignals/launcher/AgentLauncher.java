@@ -67,8 +67,7 @@ public final class AgentLauncher {
                     return;
                 }
                 Path self = selfJar();
-                NestedJars.disabledByArguments = control.options != null
-                        && control.options.matches("(?s)(.*;)?\\s*(httpsignals\\.)?cache\\s*=\\s*off\\s*(;.*)?");
+                NestedJars.disabledByArguments = control.cacheOff();
                 installBootstrap(self, inst);
                 // parent = platform loader: the core sees the JDK and, through boot delegation, the bootstrap
                 // classes, but nothing of the application. The bootstrap jar is listed too, for its class files

@@ -4,8 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.security.ProtectionDomain;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,8 +37,10 @@ final class BootClasses {
                     Map.of("jdk.internal.misc", Set.of(BootClasses.class.getModule())), Map.of(), Set.of(), Map.of());
             Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
             Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-            Method defineClass = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                    ClassLoader.class, ProtectionDomain.class);
+            // a method handle, not reflection: reflection generates an accessor class after 15 calls on one method
+            MethodHandle defineClass = MethodHandles.lookup().findVirtual(unsafeType, "defineClass",
+                    MethodType.methodType(Class.class, String.class, byte[].class, int.class, int.class,
+                            ClassLoader.class, ProtectionDomain.class)).bindTo(unsafe);
             // a class whose supertype is not defined yet fails with NoClassDefFoundError: retry it after the others
             while (!pending.isEmpty()) {
                 int before = pending.size();
@@ -45,13 +48,11 @@ final class BootClasses {
                 for (Iterator<Map.Entry<String, byte[]>> it = pending.entrySet().iterator(); it.hasNext(); ) {
                     Map.Entry<String, byte[]> c = it.next();
                     try {
-                        defineClass.invoke(unsafe, c.getKey(), c.getValue(), 0, c.getValue().length, null, null);
+                        Class<?> defined = (Class<?>) defineClass.invoke(c.getKey(), c.getValue(), 0,
+                                c.getValue().length, (ClassLoader) null, (ProtectionDomain) null);
                         it.remove();
-                    } catch (InvocationTargetException e) {
-                        if (!(e.getCause() instanceof NoClassDefFoundError)) {
-                            throw e;
-                        }
-                        unresolved = e.getCause();
+                    } catch (NoClassDefFoundError e) {
+                        unresolved = e;
                     }
                 }
                 if (pending.size() == before) {

@@ -49,6 +49,21 @@ final class ControlArguments {
         return new ControlArguments(command, reply, options.toString());
     }
 
+    /** Whether the options say {@code cache=off} (or {@code httpsignals.cache=off}). */
+    boolean cacheOff() {
+        for (String pair : options.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                String key = pair.substring(0, eq).trim();
+                if ((key.equals("cache") || key.equals("httpsignals.cache"))
+                        && pair.substring(eq + 1).trim().equals("off")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * Writes the answer for the command line: the exit code on the first line, then the text. Never throws: the
      * command line reports a missing answer itself.

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.jar.JarEntry;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.CRC32;
 
@@ -51,6 +53,10 @@ final class NestedJars {
             String base = baseName(entry);
             Path target = dir.resolve(base + "-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize() + ".jar");
             if (intact(target, entry)) {
+                markUsed(target);
+                if (base.equals("core")) {
+                    CacheCleanup.startIfDue(dir, target.getFileName().toString());
+                }
                 return target;
             }
             Path partial = Files.createTempFile(dir, base + "-", ".partial");
@@ -66,6 +72,18 @@ final class NestedJars {
             return intact(target, entry) ? target : null;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Refreshes, once a day, the modification time that tells {@link CacheCleanup} this file is still in use. */
+    private static void markUsed(Path file) {
+        try {
+            long now = System.currentTimeMillis();
+            if (Files.getLastModifiedTime(file).toMillis() < now - TimeUnit.DAYS.toMillis(1)) {
+                Files.setLastModifiedTime(file, FileTime.fromMillis(now));
+            }
+        } catch (IOException | RuntimeException e) {
+            // then the clean-up may take it in a month; the next start extracts it again
         }
     }
 

@@ -35,4 +35,13 @@ class ControlArgumentsTest {
         assertEquals("1\nnot attached", Files.readString(reply));
         Files.delete(reply);
     }
+
+    @Test
+    void tellsCacheOffWithoutARegularExpression() {
+        assertEquals(true, ControlArguments.parse("listeners=log; cache = off ;debug=true").cacheOff());
+        assertEquals(true, ControlArguments.parse("httpsignals.cache=off").cacheOff());
+        assertEquals(false, ControlArguments.parse("cache=verify;listeners=log").cacheOff());
+        assertEquals(false, ControlArguments.parse("log.file=/x/cache=off").cacheOff());
+        assertEquals(false, ControlArguments.parse(null).cacheOff());
+    }
 }

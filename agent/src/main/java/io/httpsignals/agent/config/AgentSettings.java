@@ -20,8 +20,9 @@ public final class AgentSettings {
     /** How long, in milliseconds, an asynchronous listener may take to drain its queue at shutdown. */
     public static final String DISPATCH_FLUSH_MS = "dispatch.flush.ms";
     /**
-     * {@code off} keeps the agent from caching its extracted core jar and the JDK classes it wove in
+     * {@code off} keeps the agent from caching its extracted core jar and the classes it wove in
      * {@code $XDG_CACHE_HOME/httpsignals} (default {@code ~/.cache/httpsignals}); start-up is then slower.
+     * {@code verify} (a diagnostic) weaves every class anyway and checks that the cache gave the same bytes.
      */
     public static final String CACHE = "cache";
     /** {@code true} prints which hooks were installed and skipped at start. */
