@@ -1,6 +1,7 @@
 package io.httpsignals.agent.listeners;
 
 import io.httpsignals.api.HttpSignalListenerProvider;
+import io.httpsignals.api.ListenerOptions;
 
 import java.util.Set;
 
@@ -11,10 +12,11 @@ public interface BuiltInListenerProvider extends HttpSignalListenerProvider {
     Set<String> optionKeys();
 
     /**
-     * Whether, under {@code httpsignals.dispatch=auto} (the default), this listener gets its signals through a
-     * queue on a daemon thread: true for listeners that do I/O. Plugin listeners always do under {@code auto}.
+     * Whether, under {@code httpsignals.dispatch=auto} (the default), this listener, with these options, gets its
+     * signals through a queue on a daemon thread: true where it would otherwise do blocking I/O on the request's
+     * thread. Plugin listeners always do under {@code auto}.
      */
-    default boolean prefersAsyncDispatch() {
+    default boolean prefersAsyncDispatch(ListenerOptions options) {
         return false;
     }
 }

@@ -5,6 +5,7 @@ import io.httpsignals.agent.config.AgentSettings;
 import io.httpsignals.agent.dispatch.AsyncListener;
 import io.httpsignals.api.HttpSignalListener;
 import io.httpsignals.api.HttpSignalListenerProvider;
+import io.httpsignals.api.ListenerOptions;
 import io.httpsignals.bootstrap.AgentLog;
 
 /** How each listener receives its signals: {@code httpsignals.dispatch} = {@code sync}, {@code async} or {@code auto}. */
@@ -30,12 +31,11 @@ final class DispatchMode {
                 positive(config, AgentSettings.DISPATCH_FLUSH_MS, 2_000));
     }
 
-    boolean async(HttpSignalListenerProvider provider) {
+    boolean async(HttpSignalListenerProvider provider, ListenerOptions options) {
         return switch (mode) {
             case "sync" -> false;
             case "async" -> true;
-            default -> !(provider instanceof BuiltInListenerProvider)
-                    || ((BuiltInListenerProvider) provider).prefersAsyncDispatch();
+            default -> !(provider instanceof BuiltInListenerProvider builtIn) || builtIn.prefersAsyncDispatch(options);
         };
     }
 

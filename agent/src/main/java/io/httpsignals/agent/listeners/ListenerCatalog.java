@@ -4,6 +4,7 @@ import io.httpsignals.agent.config.AgentConfig;
 import io.httpsignals.agent.config.AgentSettings;
 import io.httpsignals.api.HttpSignalListener;
 import io.httpsignals.api.HttpSignalListenerProvider;
+import io.httpsignals.api.ListenerOptions;
 import io.httpsignals.bootstrap.AgentLog;
 
 import java.util.LinkedHashMap;
@@ -70,10 +71,10 @@ public final class ListenerCatalog {
                 continue;
             }
             try {
-                HttpSignalListener<?> listener =
-                        provider.create(new SimpleListenerOptions(name, config.optionsOf(name)));
+                ListenerOptions options = new SimpleListenerOptions(name, config.optionsOf(name));
+                HttpSignalListener<?> listener = provider.create(options);
                 if (listener != null) {
-                    enabled.put(name, dispatch.async(provider) ? dispatch.wrap(name, listener) : listener);
+                    enabled.put(name, dispatch.async(provider, options) ? dispatch.wrap(name, listener) : listener);
                 }
             } catch (Throwable e) {
                 AgentLog.warn("listener '" + name + "' (" + origins.get(name) + ") failed to start: " + e

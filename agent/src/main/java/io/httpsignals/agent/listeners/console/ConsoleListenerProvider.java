@@ -23,7 +23,7 @@ public final class ConsoleListenerProvider implements BuiltInListenerProvider {
 
     // one write per request to stderr or a file: keep that I/O off the request path
     @Override
-    public boolean prefersAsyncDispatch() {
+    public boolean prefersAsyncDispatch(ListenerOptions options) {
         return true;
     }
 

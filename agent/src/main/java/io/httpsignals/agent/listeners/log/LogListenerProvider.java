@@ -21,10 +21,16 @@ public final class LogListenerProvider implements BuiltInListenerProvider {
         return Set.of("file");
     }
 
-    // writing to a file must never block a request on disk I/O
+    /*
+     * Stderr is written line by line, so it goes through the queue. A file is not: its sink only appends to memory
+     * on the request's thread (the scheduler writes it out), so synchronous dispatch never blocks a request on disk
+     * I/O, and it keeps every request whole when the CPU is saturated, where one draining thread competing with
+     * many request threads falls behind and a bounded queue must drop signals.
+     */
     @Override
-    public boolean prefersAsyncDispatch() {
-        return true;
+    public boolean prefersAsyncDispatch(ListenerOptions options) {
+        String file = options.get("file");
+        return file == null || file.isBlank();
     }
 
     @Override
