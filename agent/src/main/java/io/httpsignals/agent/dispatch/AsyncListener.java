@@ -97,6 +97,11 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     }
 
     @Override
+    public boolean readsHeaders() {
+        return SignalInterest.readsHeaders(delegate);
+    }
+
+    @Override
     public RequestState newContext(RequestTrace trace) {
         RequestState state = new RequestState(trace, queue.size() < admissionLimit && !closing);
         if (state.admitted) {

@@ -132,7 +132,7 @@ public final class JdkHttpSignals {
         if (alreadyOpen || CONNECTION_IDS.get(connection) != null) {
             // only the HTTP/1.1 pool hands out an open connection (maybe one opened before the agent was attached)
             CONNECTION_OWNERS.put(connection, trace);
-            SignalBus.connectionReused(trace, idOf(connection), Addresses.format(address), HTTP_1_1);
+            SignalBus.connectionReused(trace, idOf(connection), addressOf(connection, address), HTTP_1_1);
             return;
         }
         idOf(connection);
@@ -154,6 +154,17 @@ public final class JdkHttpSignals {
         } else {
             SignalBus.connectionCreateStart(trace);
         }
+    }
+
+    /** The formatted peer of {@code connection}, kept from its creation so a reuse builds no string. */
+    private static String addressOf(Object connection, InetSocketAddress address) {
+        String formatted = ADDRESSES.get(connection);
+        if (formatted == null) {
+            // pooled before the agent was attached
+            formatted = Addresses.format(address);
+            ADDRESSES.put(connection, formatted);
+        }
+        return formatted;
     }
 
     /** A new {@code Http2Connection} runs on {@code connection}, whose id it shares. */

@@ -364,14 +364,18 @@ public final class UrlConnections {
         if (headers == null) {
             return null;
         }
-        for (String name : headers.keySet()) { // containsKey(null) throws on some maps
-            if (name == null) {
-                Map<String, List<String>> copy = new LinkedHashMap<>(headers);
-                copy.remove(null);
-                return copy;
-            }
+        boolean statusLine;
+        try {
+            statusLine = headers.containsKey(null); // the JDK's maps are hash maps: no iterator needed
+        } catch (NullPointerException e) {
+            statusLine = false; // a map that rejects null keys has none
         }
-        return headers;
+        if (!statusLine) {
+            return headers;
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>(headers);
+        copy.remove(null);
+        return copy;
     }
 
     static int statusOf(String statusLine) {
@@ -401,6 +405,9 @@ public final class UrlConnections {
 
     static String protocolOf(String statusLine) {
         int space = statusLine.indexOf(' ');
+        if (space == PROTOCOL.length() && statusLine.startsWith(PROTOCOL)) {
+            return PROTOCOL; // the usual answer, without a new string per response
+        }
         return space > 0 ? statusLine.substring(0, space) : PROTOCOL;
     }
 

@@ -1,5 +1,6 @@
 package io.httpsignals.instrumentation.urlconnection;
 
+import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.urlconnection.UrlConnections;
 import net.bytebuddy.asm.Advice;
@@ -24,8 +25,10 @@ public final class PlainConnectAdvice {
         if (!SignalBus.active() || !UrlConnections.needsStart(self)) {
             return;
         }
+        // the headers are copied into a new map: only when a listener wants request_start
         UrlConnections.start(self, method, String.valueOf(url),
-                requests == null ? null : ((MessageHeader) requests).getHeaders());
+                requests == null || !SignalBus.wantsNew(Signal.REQUEST_START)
+                        ? null : ((MessageHeader) requests).getHeaders());
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
