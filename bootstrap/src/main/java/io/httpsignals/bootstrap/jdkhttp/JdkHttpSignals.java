@@ -306,28 +306,67 @@ public final class JdkHttpSignals {
     public static void http1HeadersSent(Trace trace, List<ByteBuffer> head) {
         Map<String, List<String>> headers = null;
         if (SignalBus.wants(trace, Signal.REQUEST_HEADERS_SENT) && head != null) {
-            StringBuilder text = new StringBuilder();
+            int length = 0;
             for (ByteBuffer buffer : head) {
-                text.append(StandardCharsets.ISO_8859_1.decode(buffer.duplicate()));
+                length += buffer.remaining();
             }
-            headers = parseHead(text.toString());
+            byte[] bytes = new byte[length];
+            int at = 0;
+            for (ByteBuffer buffer : head) {
+                int n = buffer.remaining();
+                buffer.get(buffer.position(), bytes, at, n); // absolute: the buffer's position stays
+                at += n;
+            }
+            headers = parseHead(bytes, length);
         }
-        SignalBus.requestHeadersSent(trace, headers == null ? Collections.emptyMap() : headers);
+        SignalBus.requestHeadersSent(trace, headers);
     }
 
-    static Map<String, List<String>> parseHead(String head) {
+    /** The header fields of a request head (the request line and lines without a name are skipped). */
+    static Map<String, List<String>> parseHead(byte[] head, int length) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        String[] lines = head.split("\r\n");
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
+        int line = nextLine(head, 0, length); // after the request line
+        while (line < length) {
+            int end = lineEnd(head, line, length);
+            int colon = -1;
+            for (int i = line; i < end; i++) {
+                if (head[i] == ':') {
+                    colon = i;
+                    break;
+                }
             }
-            headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
-                    .add(line.substring(colon + 1).trim());
+            if (colon > line) {
+                headers.computeIfAbsent(trimmed(head, line, colon), k -> new ArrayList<>(1))
+                        .add(trimmed(head, colon + 1, end));
+            }
+            line = nextLine(head, end, length);
         }
         return headers;
+    }
+
+    /** The index of the CR LF ending the line at {@code from}, or {@code length}. */
+    private static int lineEnd(byte[] b, int from, int length) {
+        for (int i = from; i + 1 < length; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return length;
+    }
+
+    private static int nextLine(byte[] b, int from, int length) {
+        int end = lineEnd(b, from, length);
+        return Math.min(length, end + 2);
+    }
+
+    private static String trimmed(byte[] b, int from, int to) {
+        while (from < to && (b[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** HTTP/2: the headers the stream encodes: the client's own ones, then the application's. */
