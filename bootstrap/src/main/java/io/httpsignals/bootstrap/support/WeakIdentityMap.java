@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class WeakIdentityMap<K, V> {
 
     private static final int STRIPES = 16;
-    private static final int INITIAL_CAPACITY = 16;
+    private static final int INITIAL_CAPACITY = 64;
 
     // every map, weakly, so expungeAll reaches them without keeping any alive
     private static final java.util.Set<WeakIdentityMap<?, ?>> ALL =
@@ -193,7 +193,9 @@ public final class WeakIdentityMap<K, V> {
         }
 
         void add(Entry<V> entry) {
-            if (size >= table.length() * 3 / 4) {
+            // chains of two on average: keys are per request and linger until a GC clears them, so a table sized
+            // for that would be large and grown (copied) often
+            if (size >= table.length() * 2) {
                 grow();
             }
             AtomicReferenceArray<Entry<V>> t = table;

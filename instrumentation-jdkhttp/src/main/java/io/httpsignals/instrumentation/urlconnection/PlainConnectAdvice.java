@@ -26,7 +26,7 @@ public final class PlainConnectAdvice {
             return;
         }
         // the headers are copied into a new map: only when a listener wants request_start
-        UrlConnections.start(self, method, String.valueOf(url),
+        UrlConnections.start(self, method, UrlConnections.urlString(url),
                 requests == null || !SignalBus.wantsNew(Signal.REQUEST_START)
                         ? null : ((MessageHeader) requests).getHeaders());
     }
