@@ -54,14 +54,20 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     /** Each request thread's signal being filled in, before {@link #offer} copies it into the ring. */
     private static final ThreadLocal<QueuedSignal> SCRATCH = ThreadLocal.withInitial(QueuedSignal::new);
 
+    /** How many emptied slots are kept for reuse: enough for the usual queue depth, few objects kept after a burst. */
+    static final int SPARE_SLOTS = 256;
+
     /**
-     * The queue: a ring of reused slots (each made the first time the ring reaches it, so an idle listener holds
-     * few), guarded by its own monitor, held only to copy a signal in or out, never while a signal is delivered.
-     * The drainer waits on it while the ring is empty.
+     * The queue: a ring of slots guarded by its own monitor, held only to copy a signal in or out, never while a
+     * signal is delivered. Emptied slots go to {@link #spares} and are reused, so a queue the drainer keeps up
+     * with allocates nothing; a burst deeper than the spares makes new slots, which are dropped again. The drainer
+     * waits on the ring's monitor while it is empty.
      */
     private final QueuedSignal[] ring;
     private int head;
     private int count;
+    private final QueuedSignal[] spares = new QueuedSignal[SPARE_SLOTS];
+    private int spareCount;
     /** Terminal signals that found the ring full (then copied into new objects: overflow is rare). */
     private final ConcurrentLinkedQueue<QueuedSignal> terminals = new ConcurrentLinkedQueue<>();
     private final int admissionLimit;
@@ -377,13 +383,15 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
             if (count == ring.length) {
                 return false;
             }
-            int tail = (head + count) % ring.length;
-            QueuedSignal slot = ring[tail];
-            if (slot == null) {
+            QueuedSignal slot;
+            if (spareCount > 0) {
+                slot = spares[--spareCount];
+                spares[spareCount] = null;
+            } else {
                 slot = new QueuedSignal();
-                ring[tail] = slot;
             }
             slot.copyFrom(q);
+            ring[(head + count) % ring.length] = slot;
             count++;
             if (count == 1) {
                 ring.notify();
@@ -435,8 +443,12 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
                 }
                 if (count > 0) {
                     QueuedSignal slot = ring[head];
+                    ring[head] = null;
                     q.copyFrom(slot);
                     slot.clear();
+                    if (spareCount < spares.length) {
+                        spares[spareCount++] = slot;
+                    }
                     head = (head + 1) % ring.length;
                     count--;
                     taken = true;

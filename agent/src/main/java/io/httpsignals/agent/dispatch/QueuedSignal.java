@@ -4,8 +4,8 @@ import io.httpsignals.api.Signal;
 
 /**
  * One signal in an {@link AsyncListener}'s queue: the signal, its request's state and the values of its parameters
- * in generic slots. The queue is a ring of these, allocated once and reused: a request thread fills its own
- * (thread-local) one and the queue copies it into a free slot, so queueing a signal allocates nothing.
+ * in generic slots. A request thread fills its own (thread-local) one and the queue copies it into a reused slot,
+ * so queueing a signal allocates nothing while the queue stays shallow.
  */
 final class QueuedSignal {
 
