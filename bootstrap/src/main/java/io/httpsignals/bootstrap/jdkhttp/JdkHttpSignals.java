@@ -2,8 +2,10 @@ package io.httpsignals.bootstrap.jdkhttp;
 
 import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.Addresses;
+import io.httpsignals.bootstrap.Redaction;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.Trace;
+import io.httpsignals.bootstrap.support.HeaderFields;
 import io.httpsignals.bootstrap.support.WeakIdentityMap;
 
 import java.lang.invoke.MethodHandle;
@@ -11,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -324,7 +325,7 @@ public final class JdkHttpSignals {
 
     /** The header fields of a request head (the request line and lines without a name are skipped). */
     static Map<String, List<String>> parseHead(byte[] head, int length) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+        HeaderFields headers = new HeaderFields(8);
         int line = nextLine(head, 0, length); // after the request line
         while (line < length) {
             int end = lineEnd(head, line, length);
@@ -336,8 +337,8 @@ public final class JdkHttpSignals {
                 }
             }
             if (colon > line) {
-                headers.computeIfAbsent(trimmed(head, line, colon), k -> new ArrayList<>(1))
-                        .add(trimmed(head, colon + 1, end));
+                String name = HeaderFields.latin1(head, line, colon, true);
+                headers.add(name, HeaderFields.latin1(head, colon + 1, end, !Redaction.isSensitiveHeader(name)));
             }
             line = nextLine(head, end, length);
         }
@@ -357,16 +358,6 @@ public final class JdkHttpSignals {
     private static int nextLine(byte[] b, int from, int length) {
         int end = lineEnd(b, from, length);
         return Math.min(length, end + 2);
-    }
-
-    private static String trimmed(byte[] b, int from, int to) {
-        while (from < to && (b[from] & 0xff) <= ' ') {
-            from++;
-        }
-        while (to > from && (b[to - 1] & 0xff) <= ' ') {
-            to--;
-        }
-        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** HTTP/2: the headers the stream encodes: the client's own ones, then the application's. */
