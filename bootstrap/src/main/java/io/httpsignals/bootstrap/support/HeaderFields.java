@@ -5,6 +5,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -36,11 +37,14 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
 
     /** Adds a field; values of a repeated name (same spelling) are kept together, in order. */
     public void add(String name, String value) {
+        if (name == null) {
+            return;
+        }
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
                 List<String> all = new ArrayList<>(values[i]);
                 all.add(value);
-                values[i] = List.copyOf(all);
+                values[i] = Collections.unmodifiableList(all);
                 return;
             }
         }
@@ -49,7 +53,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
             values = Arrays.copyOf(values, size * 2);
         }
         names[size] = name;
-        values[size] = List.of(value);
+        values[size] = Collections.singletonList(value);
         size++;
     }
 
