@@ -13,8 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Hooks bind several objects per request, so an entry is one object: the weak reference to the key itself
  * carries the value and the bucket chain (as in {@link java.util.WeakHashMap}), and replacing the value of a key
  * already present allocates nothing. Lookups take no lock and allocate nothing; writes lock one of
- * {@value #STRIPES} stripes. A stripe's table is replaced, never rehashed in place, when it grows, so a lookup
- * walking the old table still sees every entry that was in it.
+ * {@value #STRIPES} stripes.
  *
  * <p>Entries whose key was collected are dropped on the next write to the map and, for maps nobody writes to any
  * more, by {@link #expungeAll()}, which the agent runs every second, so a value never outlives its key by long.
@@ -35,7 +34,7 @@ public final class WeakIdentityMap<K, V> {
     public WeakIdentityMap() {
         stripes = new Stripe[STRIPES];
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe<>(collected);
+            stripes[i] = new Stripe<>();
         }
         synchronized (ALL) {
             ALL.add(this);
@@ -58,10 +57,19 @@ public final class WeakIdentityMap<K, V> {
             return null;
         }
         int hash = hash(key);
-        AtomicReferenceArray<Entry<V>> table = stripeOf(hash).table;
+        Stripe<V> stripe = stripeOf(hash);
+        int version = stripe.version;
+        AtomicReferenceArray<Entry<V>> table = stripe.table;
         for (Entry<V> e = table.get(indexOf(hash, table)); e != null; e = e.next) {
             if (e.hash == hash && e.get() == key) {
                 return e.value;
+            }
+        }
+        if ((version & 1) != 0 || version != stripe.version) {
+            // the table was being grown while we looked: entries were moving between chains, look again locked
+            synchronized (stripe) {
+                Entry<V> e = stripe.find(key, hash);
+                return e == null ? null : e.value;
             }
         }
         return null;
@@ -172,15 +180,15 @@ public final class WeakIdentityMap<K, V> {
         }
     }
 
-    /** A part of the map with its own table; written under its monitor, read without it. */
+    /**
+     * A part of the map with its own table; written under its monitor, read without it. {@link #version} is odd
+     * while the table grows (its entries are moved to the new table's chains one by one), so a lookup that found
+     * nothing while that happened knows to look again.
+     */
     private static final class Stripe<V> {
-        private final ReferenceQueue<Object> queue;
         volatile AtomicReferenceArray<Entry<V>> table = new AtomicReferenceArray<>(INITIAL_CAPACITY);
+        volatile int version;
         int size;
-
-        Stripe(ReferenceQueue<Object> queue) {
-            this.queue = queue;
-        }
 
         Entry<V> find(Object key, int hash) {
             AtomicReferenceArray<Entry<V>> t = table;
@@ -194,7 +202,7 @@ public final class WeakIdentityMap<K, V> {
 
         void add(Entry<V> entry) {
             // chains of two on average: keys are per request and linger until a GC clears them, so a table sized
-            // for that would be large and grown (copied) often
+            // for that would be large and grown often
             if (size >= table.length() * 2) {
                 grow();
             }
@@ -225,29 +233,32 @@ public final class WeakIdentityMap<K, V> {
         }
 
         /**
-         * Doubles the table. The entries are copied, not relinked: a concurrent lookup may still be walking the old
-         * chains, which must stay as they were. Entries of collected keys are left behind (their references are
-         * queued, and unlinking them later finds nothing); the copies are registered with the same queue.
+         * Doubles the table, moving the entries (no copies: growing allocates only the new array). A lookup
+         * walking a chain meanwhile may be led into another chain, which ends too (a moved entry links only to
+         * entries moved before it), and retries if it found nothing. Entries of collected keys are left behind
+         * (their references are queued, and unlinking them later finds nothing).
          */
         private void grow() {
             AtomicReferenceArray<Entry<V>> old = table;
             AtomicReferenceArray<Entry<V>> grown = new AtomicReferenceArray<>(old.length() * 2);
+            version++;
             int live = 0;
             for (int i = 0; i < old.length(); i++) {
-                for (Entry<V> e = old.get(i); e != null; e = e.next) {
-                    Object key = e.get();
-                    if (key == null) {
-                        continue;
+                Entry<V> e = old.get(i);
+                while (e != null) {
+                    Entry<V> next = e.next;
+                    if (e.get() != null) {
+                        int j = indexOf(e.hash, grown);
+                        e.next = grown.get(j);
+                        grown.set(j, e);
+                        live++;
                     }
-                    Entry<V> copy = new Entry<>(key, e.hash, e.value, queue);
-                    int j = indexOf(e.hash, grown);
-                    copy.next = grown.get(j);
-                    grown.set(j, copy);
-                    live++;
+                    e = next;
                 }
             }
-            size = live;
             table = grown;
+            version++;
+            size = live;
         }
     }
 }

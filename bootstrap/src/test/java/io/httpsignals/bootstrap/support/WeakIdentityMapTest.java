@@ -54,6 +54,39 @@ class WeakIdentityMapTest {
     }
 
     @Test
+    void lookupsWhileTheTableGrowsFindEveryKey() throws Exception {
+        WeakIdentityMap<Object, Integer> map = new WeakIdentityMap<>();
+        Object[] fixed = new Object[64];
+        for (int i = 0; i < fixed.length; i++) {
+            fixed[i] = new Object();
+            map.put(fixed[i], i);
+        }
+        java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                for (int i = 0; i < fixed.length; i++) {
+                    Integer v = map.get(fixed[i]);
+                    if (v == null || v != i) {
+                        misses.incrementAndGet();
+                    }
+                }
+            }
+        });
+        reader.start();
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            Object key = new Object();
+            keys.add(key);
+            map.put(key, i);
+        }
+        done.set(true);
+        reader.join();
+        assertEquals(0, misses.get());
+        assertEquals(200_000 + fixed.length, map.size());
+    }
+
+    @Test
     void entriesOfCollectedKeysGo() throws InterruptedException {
         WeakIdentityMap<Object, Object> map = new WeakIdentityMap<>();
         Object kept = new Object();
