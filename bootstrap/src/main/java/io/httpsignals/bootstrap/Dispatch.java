@@ -20,6 +20,8 @@ public final class Dispatch {
 
     final ListenerSlot[] slots;
     final ListenerSlot[][] bySignal;
+    /** Per signal: whether a listener wants its costly fields (for the header signals: reads the header maps). */
+    final boolean[] fieldsWanted;
     volatile boolean closed;
     /** Requests of this snapshot that started and have not ended, so a retirement can let them finish. */
     final LongAdder inFlight = new LongAdder();
@@ -44,6 +46,15 @@ public final class Dispatch {
                 }
             }
             bySignal[signal.ordinal()] = wanting.toArray(new ListenerSlot[0]);
+        }
+        this.fieldsWanted = new boolean[signals.length];
+        for (Signal signal : signals) {
+            boolean headerSignal = signal == Signal.REQUEST_HEADERS_SENT || signal == Signal.RESPONSE_HEADERS_RECEIVED;
+            for (ListenerSlot slot : bySignal[signal.ordinal()]) {
+                if (!headerSignal || SignalInterest.readsHeaders(slot.listener)) {
+                    fieldsWanted[signal.ordinal()] = true;
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.httpsignals.api.IncompletePhaseException;
 import io.httpsignals.api.Signal;
 
 import java.net.InetAddress;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,9 +110,22 @@ public final class SignalBus {
         return current.slots.length != 0 || draining != null;
     }
 
-    /** Whether a listener of this request wants {@code signal}; use before building costly signal fields. */
+    /**
+     * Whether a listener of this request wants {@code signal}'s costly fields; use before building them. For
+     * {@code request_headers_sent} and {@code response_headers_received} that means a listener that reads the
+     * header maps ({@link SignalInterest.IgnoresHeaders}); hooks then pass {@code null}, which listeners receive as
+     * an empty map.
+     */
     public static boolean wants(Trace trace, Signal signal) {
-        return trace != null && trace.dispatch.bySignal[signal.ordinal()].length != 0;
+        return trace != null && trace.dispatch.fieldsWanted[signal.ordinal()];
+    }
+
+    /**
+     * Whether a listener enabled now wants {@code signal} of a request that has not started yet: for the
+     * application's headers, which a hook gathers before it calls {@link #requestStart}.
+     */
+    public static boolean wantsNew(Signal signal) {
+        return current.bySignal[signal.ordinal()].length != 0;
     }
 
     /** A new JVM-unique connection id, for instrumentation that numbers connections. */
@@ -141,8 +155,7 @@ public final class SignalBus {
                 return null;
             }
             long now = System.nanoTime();
-            Trace t = new Trace(TRACE_IDS.incrementAndGet(), client, method, Redaction.sanitizeUrl(url), now,
-                    epochMicros(now), d);
+            Trace t = new Trace(TRACE_IDS.incrementAndGet(), client, method, Redaction.sanitizeUrl(url), now, d);
             REQUESTS.increment();
             synchronized (t) {
                 int[] depth = Suppression.depth();
@@ -150,7 +163,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : d.slots) {
                         try {
-                            t.contexts[slot.index] = slot.listener.newContext(t);
+                            t.setContext(slot.index, slot.listener.newContext(t));
                         } catch (Throwable e) {
                             slot.failed(e, Signal.REQUEST_START);
                         }
@@ -161,7 +174,7 @@ public final class SignalBus {
                         t.headers = new InjectableHeaders(headers);
                         for (ListenerSlot slot : ls) {
                             try {
-                                slot.listener.onRequestStart(t, t.contexts[slot.index], now, t.headers);
+                                slot.listener.onRequestStart(t, t.context(slot.index), now, t.headers);
                             } catch (Throwable e) {
                                 slot.failed(e, Signal.REQUEST_START);
                             }
@@ -197,7 +210,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onConnectionQueuedStart(t, t.contexts[slot.index], now, leased, pending,
+                            slot.listener.onConnectionQueuedStart(t, t.context(slot.index), now, leased, pending,
                                     max);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.CONNECTION_QUEUED_START);
@@ -248,7 +261,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onConnectionReused(t, t.contexts[slot.index], now, connectionId,
+                            slot.listener.onConnectionReused(t, t.context(slot.index), now, connectionId,
                                     remoteAddress, protocol);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.CONNECTION_REUSECONN);
@@ -286,7 +299,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onConnectionCreateStart(t, t.contexts[slot.index], now);
+                            slot.listener.onConnectionCreateStart(t, t.context(slot.index), now);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.CONNECTION_CREATE_START);
                         }
@@ -346,7 +359,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onDnsResolveHostStart(t, t.contexts[slot.index], now, host);
+                            slot.listener.onDnsResolveHostStart(t, t.context(slot.index), now, host);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.DNS_RESOLVEHOST_START);
                         }
@@ -401,7 +414,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onConnectStart(t, t.contexts[slot.index], now, address);
+                            slot.listener.onConnectStart(t, t.context(slot.index), now, address);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.CONNECT_START);
                         }
@@ -451,7 +464,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onTlsHandshakeStart(t, t.contexts[slot.index], now);
+                            slot.listener.onTlsHandshakeStart(t, t.context(slot.index), now);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.TLS_HANDSHAKE_START);
                         }
@@ -486,6 +499,9 @@ public final class SignalBus {
         if (t == null) {
             return;
         }
+        if (headers == null) {
+            headers = Collections.emptyMap();
+        }
         try {
             long now = System.nanoTime();
             synchronized (t) {
@@ -498,7 +514,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onRequestHeadersSent(t, t.contexts[slot.index], now, headers);
+                            slot.listener.onRequestHeadersSent(t, t.context(slot.index), now, headers);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.REQUEST_HEADERS_SENT);
                         }
@@ -532,7 +548,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onRequestChunkSent(t, t.contexts[slot.index], now, bytes);
+                            slot.listener.onRequestChunkSent(t, t.context(slot.index), now, bytes);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.REQUEST_CHUNK_SENT);
                         }
@@ -551,6 +567,9 @@ public final class SignalBus {
         if (t == null) {
             return;
         }
+        if (headers == null) {
+            headers = Collections.emptyMap();
+        }
         try {
             long now = System.nanoTime();
             synchronized (t) {
@@ -567,7 +586,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onResponseHeadersReceived(t, t.contexts[slot.index], now, status,
+                            slot.listener.onResponseHeadersReceived(t, t.context(slot.index), now, status,
                                     protocol, headers);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.RESPONSE_HEADERS_RECEIVED);
@@ -602,7 +621,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onResponseChunkReceived(t, t.contexts[slot.index], now, bytes);
+                            slot.listener.onResponseChunkReceived(t, t.context(slot.index), now, bytes);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.RESPONSE_CHUNK_RECEIVED);
                         }
@@ -633,7 +652,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onRequestRedirect(t, t.contexts[slot.index], now, status, safeLocation);
+                            slot.listener.onRequestRedirect(t, t.context(slot.index), now, status, safeLocation);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.REQUEST_REDIRECT);
                         }
@@ -663,7 +682,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onRequestRetry(t, t.contexts[slot.index], now, reason);
+                            slot.listener.onRequestRetry(t, t.context(slot.index), now, reason);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.REQUEST_RETRY);
                         }
@@ -693,7 +712,7 @@ public final class SignalBus {
                 try {
                     for (ListenerSlot slot : ls) {
                         try {
-                            slot.listener.onConnectionReleased(t, t.contexts[slot.index], now, connectionId,
+                            slot.listener.onConnectionReleased(t, t.context(slot.index), now, connectionId,
                                     keptAlive);
                         } catch (Throwable e) {
                             slot.failed(e, Signal.CONNECTION_RELEASED);
@@ -745,7 +764,7 @@ public final class SignalBus {
                     try {
                         for (ListenerSlot slot : ls) {
                             try {
-                                slot.listener.onRequestEnd(t, t.contexts[slot.index], now, status, sent, received);
+                                slot.listener.onRequestEnd(t, t.context(slot.index), now, status, sent, received);
                             } catch (Throwable e) {
                                 slot.failed(e, Signal.REQUEST_END);
                             }
@@ -787,7 +806,7 @@ public final class SignalBus {
                     try {
                         for (ListenerSlot slot : ls) {
                             try {
-                                slot.listener.onRequestException(t, t.contexts[slot.index], now, error);
+                                slot.listener.onRequestException(t, t.context(slot.index), now, error);
                             } catch (Throwable e) {
                                 slot.failed(e, Signal.REQUEST_EXCEPTION);
                             }
@@ -893,7 +912,7 @@ public final class SignalBus {
         try {
             for (ListenerSlot slot : ls) {
                 try {
-                    slot.listener.onConnectionQueuedEnd(t, t.contexts[slot.index], now, error);
+                    slot.listener.onConnectionQueuedEnd(t, t.context(slot.index), now, error);
                 } catch (Throwable e) {
                     slot.failed(e, Signal.CONNECTION_QUEUED_END);
                 }
@@ -914,7 +933,7 @@ public final class SignalBus {
         try {
             for (ListenerSlot slot : ls) {
                 try {
-                    slot.listener.onConnectionCreateEnd(t, t.contexts[slot.index], now,
+                    slot.listener.onConnectionCreateEnd(t, t.context(slot.index), now,
                             error == null ? connectionId : -1, remoteAddress, protocol, error);
                 } catch (Throwable e) {
                     slot.failed(e, Signal.CONNECTION_CREATE_END);
@@ -936,7 +955,7 @@ public final class SignalBus {
         try {
             for (ListenerSlot slot : ls) {
                 try {
-                    slot.listener.onDnsResolveHostEnd(t, t.contexts[slot.index], now,
+                    slot.listener.onDnsResolveHostEnd(t, t.context(slot.index), now,
                             host != null ? host : t.openDnsHost, addresses, error);
                 } catch (Throwable e) {
                     slot.failed(e, Signal.DNS_RESOLVEHOST_END);
@@ -957,7 +976,7 @@ public final class SignalBus {
         try {
             for (ListenerSlot slot : ls) {
                 try {
-                    slot.listener.onConnectEnd(t, t.contexts[slot.index], now, address, error);
+                    slot.listener.onConnectEnd(t, t.context(slot.index), now, address, error);
                 } catch (Throwable e) {
                     slot.failed(e, Signal.CONNECT_END);
                 }
@@ -978,7 +997,7 @@ public final class SignalBus {
         try {
             for (ListenerSlot slot : ls) {
                 try {
-                    slot.listener.onTlsHandshakeEnd(t, t.contexts[slot.index], now, tlsVersion, cipherSuite, alpn,
+                    slot.listener.onTlsHandshakeEnd(t, t.context(slot.index), now, tlsVersion, cipherSuite, alpn,
                             error);
                 } catch (Throwable e) {
                     slot.failed(e, Signal.TLS_HANDSHAKE_END);

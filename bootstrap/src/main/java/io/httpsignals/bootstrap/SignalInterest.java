@@ -18,6 +18,19 @@ public final class SignalInterest {
     /** Implemented by listeners that state their interest rather than have it derived from overrides. */
     public interface Declared {
         Set<Signal> wantedSignals();
+
+        /** Whether the listener reads the header maps of the header signals it wants (see {@link IgnoresHeaders}). */
+        default boolean readsHeaders() {
+            return true;
+        }
+    }
+
+    /**
+     * Implemented by listeners that want {@code request_headers_sent} or {@code response_headers_received} for
+     * their time or status but never read their header maps: when no other listener of a request reads them, the
+     * hooks do not build them, and such a listener gets an empty map.
+     */
+    public interface IgnoresHeaders {
     }
 
     private static final Map<Signal, String> CALLBACKS = Map.ofEntries(
@@ -57,6 +70,14 @@ public final class SignalInterest {
             }
         }
         return wanted;
+    }
+
+    /** Whether {@code listener} reads the header maps of the header signals. */
+    public static boolean readsHeaders(HttpSignalListener<?> listener) {
+        if (listener instanceof IgnoresHeaders) {
+            return false;
+        }
+        return !(listener instanceof Declared) || ((Declared) listener).readsHeaders();
     }
 
     private static boolean overrides(Class<?> type, String methodName) {

@@ -20,10 +20,11 @@ public final class Trace implements RequestTrace {
     private final String method;
     private final String url;
     private final long startNanos;
-    private final long startEpochMicros;
 
     final Dispatch dispatch;
-    final Object[] contexts;
+    /** The first listener's context; the others' are in {@link #moreContexts} (most agents run one listener). */
+    private Object context0;
+    private final Object[] moreContexts;
 
     boolean ended;
     int openPhases;
@@ -41,16 +42,27 @@ public final class Trace implements RequestTrace {
      */
     public volatile Object attachment;
 
-    Trace(long id, String client, String method, String url, long startNanos, long startEpochMicros,
-          Dispatch dispatch) {
+    Trace(long id, String client, String method, String url, long startNanos, Dispatch dispatch) {
         this.id = id;
         this.client = client;
         this.method = method;
         this.url = url;
         this.startNanos = startNanos;
-        this.startEpochMicros = startEpochMicros;
         this.dispatch = dispatch;
-        this.contexts = new Object[dispatch.slots.length];
+        this.moreContexts = dispatch.slots.length > 1 ? new Object[dispatch.slots.length - 1] : null;
+    }
+
+    /** The context of the listener in slot {@code index}. */
+    Object context(int index) {
+        return index == 0 ? context0 : moreContexts[index - 1];
+    }
+
+    void setContext(int index, Object context) {
+        if (index == 0) {
+            context0 = context;
+        } else {
+            moreContexts[index - 1] = context;
+        }
     }
 
     @Override
@@ -80,7 +92,8 @@ public final class Trace implements RequestTrace {
 
     @Override
     public long startEpochMicros() {
-        return startEpochMicros;
+        // derived rather than stored: the same value SignalBus.epochMicros gave at the start, one field less
+        return SignalBus.epochMicros(startNanos);
     }
 
     /** Headers listeners added at request start that the advice must send, or {@code null} if none. */

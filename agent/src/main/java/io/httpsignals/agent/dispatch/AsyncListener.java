@@ -13,8 +13,6 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +51,24 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     private final String name;
     private final HttpSignalListener<Object> delegate;
     private final Set<Signal> wanted;
-    private final BlockingQueue<QueuedSignal> queue;
+    /** Each request thread's signal being filled in, before {@link #offer} copies it into the ring. */
+    private static final ThreadLocal<QueuedSignal> SCRATCH = ThreadLocal.withInitial(QueuedSignal::new);
+
+    /** How many emptied slots are kept for reuse: enough for the usual queue depth, few objects kept after a burst. */
+    static final int SPARE_SLOTS = 256;
+
+    /**
+     * The queue: a ring of slots guarded by its own monitor, held only to copy a signal in or out, never while a
+     * signal is delivered. Emptied slots go to {@link #spares} and are reused, so a queue the drainer keeps up
+     * with allocates nothing; a burst deeper than the spares makes new slots, which are dropped again. The drainer
+     * waits on the ring's monitor while it is empty.
+     */
+    private final QueuedSignal[] ring;
+    private int head;
+    private int count;
+    private final QueuedSignal[] spares = new QueuedSignal[SPARE_SLOTS];
+    private int spareCount;
+    /** Terminal signals that found the ring full (then copied into new objects: overflow is rare). */
     private final ConcurrentLinkedQueue<QueuedSignal> terminals = new ConcurrentLinkedQueue<>();
     private final int admissionLimit;
     private final long flushMillis;
@@ -74,7 +89,7 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
         // the terminal signals are what closes a request's state in the listener: always deliver them
         this.wanted.add(Signal.REQUEST_END);
         this.wanted.add(Signal.REQUEST_EXCEPTION);
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.ring = new QueuedSignal[capacity];
         this.admissionLimit = capacity / 2;
         this.flushMillis = flushMillis;
         this.drainer = new Thread(this::drain, "httpsignals-dispatch-" + name);
@@ -97,8 +112,13 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     }
 
     @Override
+    public boolean readsHeaders() {
+        return SignalInterest.readsHeaders(delegate);
+    }
+
+    @Override
     public RequestState newContext(RequestTrace trace) {
-        RequestState state = new RequestState(trace, queue.size() < admissionLimit && !closing);
+        RequestState state = new RequestState(trace, queued() < admissionLimit && !closing);
         if (state.admitted) {
             state.delegateContext = delegate.newContext(trace);
         } else {
@@ -303,7 +323,7 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     public void onRequestEnd(RequestTrace trace, RequestState s, long timeNanos, int status, long bytesSent,
                              long bytesReceived) {
         if (s.admitted) {
-            QueuedSignal q = new QueuedSignal(Signal.REQUEST_END, s, timeNanos);
+            QueuedSignal q = SCRATCH.get().set(Signal.REQUEST_END, s, timeNanos);
             q.i1 = status;
             q.l1 = bytesSent;
             q.l2 = bytesReceived;
@@ -314,7 +334,7 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     @Override
     public void onRequestException(RequestTrace trace, RequestState s, long timeNanos, Throwable error) {
         if (s.admitted) {
-            QueuedSignal q = new QueuedSignal(Signal.REQUEST_EXCEPTION, s, timeNanos);
+            QueuedSignal q = SCRATCH.get().set(Signal.REQUEST_EXCEPTION, s, timeNanos);
             q.o1 = error;
             offerTerminal(q);
         }
@@ -348,12 +368,43 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     // ------------------------------------------------------------------ queueing
 
     private QueuedSignal signal(Signal signal, RequestState s, long timeNanos) {
-        return s.admitted && wanted.contains(signal) ? new QueuedSignal(signal, s, timeNanos) : null;
+        return s.admitted && wanted.contains(signal) ? SCRATCH.get().set(signal, s, timeNanos) : null;
+    }
+
+    private int queued() {
+        synchronized (ring) {
+            return count;
+        }
+    }
+
+    /** Copies {@code q} (the thread's scratch signal) into the ring; false if the ring is full. */
+    private boolean enqueue(QueuedSignal q) {
+        synchronized (ring) {
+            if (count == ring.length) {
+                return false;
+            }
+            QueuedSignal slot;
+            if (spareCount > 0) {
+                slot = spares[--spareCount];
+                spares[spareCount] = null;
+            } else {
+                slot = new QueuedSignal();
+            }
+            slot.copyFrom(q);
+            ring[(head + count) % ring.length] = slot;
+            count++;
+            if (count == 1) {
+                ring.notify();
+            }
+            return true;
+        }
     }
 
     private void offer(QueuedSignal q) {
         undelivered.incrementAndGet();
-        if (!queue.offer(q)) {
+        boolean queued = enqueue(q);
+        q.clear();
+        if (!queued) {
             undelivered.decrementAndGet();
             drop();
         }
@@ -361,9 +412,12 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
 
     private void offerTerminal(QueuedSignal q) {
         undelivered.incrementAndGet();
-        if (!queue.offer(q)) {
-            terminals.add(q);
+        if (!enqueue(q)) {
+            QueuedSignal overflow = new QueuedSignal();
+            overflow.copyFrom(q);
+            terminals.add(overflow);
         }
+        q.clear();
     }
 
     private void drop() {
@@ -374,28 +428,46 @@ public final class AsyncListener implements HttpSignalListener<AsyncListener.Req
     private void drain() {
         HttpSignals.unobserveCurrentThread();
         ListenerFaults faults = ListenerFaults.of(name);
+        QueuedSignal q = new QueuedSignal();
         while (true) {
-            QueuedSignal q;
-            try {
-                q = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                if (queue.isEmpty() && terminals.isEmpty()) {
-                    return;
+            boolean taken = false;
+            synchronized (ring) {
+                if (count == 0 && terminals.isEmpty()) {
+                    try {
+                        ring.wait(100);
+                    } catch (InterruptedException e) {
+                        if (count == 0 && terminals.isEmpty()) {
+                            return;
+                        }
+                    }
                 }
-                q = queue.poll();
+                if (count > 0) {
+                    QueuedSignal slot = ring[head];
+                    ring[head] = null;
+                    q.copyFrom(slot);
+                    slot.clear();
+                    if (spareCount < spares.length) {
+                        spares[spareCount++] = slot;
+                    }
+                    head = (head + 1) % ring.length;
+                    count--;
+                    taken = true;
+                }
             }
             // terminal signals that overflowed the queue follow everything queued before them
-            if (q == null) {
-                q = terminals.poll();
-            }
-            if (q == null) {
-                continue;
+            if (!taken) {
+                QueuedSignal overflow = terminals.poll();
+                if (overflow == null) {
+                    continue;
+                }
+                q.copyFrom(overflow);
             }
             try {
                 deliver(q);
             } catch (Throwable e) {
                 faults.failed(e, q.signal);
             } finally {
+                q.clear();
                 undelivered.decrementAndGet();
             }
         }

@@ -2,6 +2,7 @@ package io.httpsignals.agent.listeners;
 
 import io.httpsignals.api.HttpSignalListener;
 import io.httpsignals.api.RequestTrace;
+import io.httpsignals.bootstrap.SignalInterest;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.Map;
 /**
  * A listener that times a request's phases into its {@link RequestPhases} context and acts once the request is
  * over. Subclasses that override a phase callback call {@code super} first. Only the signals that carry timing are
- * overridden here: not {@code request_start} nor {@code request_headers_sent}, whose header maps cost the most.
+ * overridden here: not {@code request_start} nor {@code request_headers_sent}, whose header maps cost the most;
+ * and it never reads the headers of {@code response_headers_received}, so hooks need not build them for it.
  *
  * @param <C> the context type; {@code null} contexts are ignored (a listener may opt out of a request)
  */
-public abstract class PhaseTrackingListener<C extends RequestPhases> implements HttpSignalListener<C> {
+public abstract class PhaseTrackingListener<C extends RequestPhases>
+        implements HttpSignalListener<C>, SignalInterest.IgnoresHeaders {
 
     @Override
     public abstract C newContext(RequestTrace trace);

@@ -43,6 +43,30 @@ public class RequestPhases {
     long connectionId = -1;
     String remoteAddress;
 
+    /** Back to the state of a new context, for a listener that reuses its contexts once their request ended. */
+    public void reset() {
+        queueStartedAt = NONE;
+        queueNanos = 0;
+        queuedCount = 0;
+        dnsStartedAt = NONE;
+        dnsNanos = 0;
+        dnsCount = 0;
+        connectStartedAt = NONE;
+        connectNanos = 0;
+        connectCount = 0;
+        tlsStartedAt = NONE;
+        tlsNanos = 0;
+        tlsCount = 0;
+        responseHeadersAt = NONE;
+        endedAt = NONE;
+        status = -1;
+        connection = CONNECTION_UNKNOWN;
+        connectionsCreated = 0;
+        connectionsReused = 0;
+        connectionId = -1;
+        remoteAddress = null;
+    }
+
     void queuedStart(long now) {
         queueStartedAt = now;
     }

@@ -2,8 +2,10 @@ package io.httpsignals.bootstrap.jdkhttp;
 
 import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.Addresses;
+import io.httpsignals.bootstrap.Redaction;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.Trace;
+import io.httpsignals.bootstrap.support.HeaderFields;
 import io.httpsignals.bootstrap.support.WeakIdentityMap;
 
 import java.lang.invoke.MethodHandle;
@@ -11,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -132,7 +133,7 @@ public final class JdkHttpSignals {
         if (alreadyOpen || CONNECTION_IDS.get(connection) != null) {
             // only the HTTP/1.1 pool hands out an open connection (maybe one opened before the agent was attached)
             CONNECTION_OWNERS.put(connection, trace);
-            SignalBus.connectionReused(trace, idOf(connection), Addresses.format(address), HTTP_1_1);
+            SignalBus.connectionReused(trace, idOf(connection), addressOf(connection, address), HTTP_1_1);
             return;
         }
         idOf(connection);
@@ -154,6 +155,17 @@ public final class JdkHttpSignals {
         } else {
             SignalBus.connectionCreateStart(trace);
         }
+    }
+
+    /** The formatted peer of {@code connection}, kept from its creation so a reuse builds no string. */
+    private static String addressOf(Object connection, InetSocketAddress address) {
+        String formatted = ADDRESSES.get(connection);
+        if (formatted == null) {
+            // pooled before the agent was attached
+            formatted = Addresses.format(address);
+            ADDRESSES.put(connection, formatted);
+        }
+        return formatted;
     }
 
     /** A new {@code Http2Connection} runs on {@code connection}, whose id it shares. */
@@ -295,28 +307,57 @@ public final class JdkHttpSignals {
     public static void http1HeadersSent(Trace trace, List<ByteBuffer> head) {
         Map<String, List<String>> headers = null;
         if (SignalBus.wants(trace, Signal.REQUEST_HEADERS_SENT) && head != null) {
-            StringBuilder text = new StringBuilder();
+            int length = 0;
             for (ByteBuffer buffer : head) {
-                text.append(StandardCharsets.ISO_8859_1.decode(buffer.duplicate()));
+                length += buffer.remaining();
             }
-            headers = parseHead(text.toString());
+            byte[] bytes = new byte[length];
+            int at = 0;
+            for (ByteBuffer buffer : head) {
+                int n = buffer.remaining();
+                buffer.get(buffer.position(), bytes, at, n); // absolute: the buffer's position stays
+                at += n;
+            }
+            headers = parseHead(bytes, length);
         }
-        SignalBus.requestHeadersSent(trace, headers == null ? Collections.emptyMap() : headers);
+        SignalBus.requestHeadersSent(trace, headers);
     }
 
-    static Map<String, List<String>> parseHead(String head) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        String[] lines = head.split("\r\n");
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                continue;
+    /** The header fields of a request head (the request line and lines without a name are skipped). */
+    static Map<String, List<String>> parseHead(byte[] head, int length) {
+        HeaderFields headers = new HeaderFields(8);
+        int line = nextLine(head, 0, length); // after the request line
+        while (line < length) {
+            int end = lineEnd(head, line, length);
+            int colon = -1;
+            for (int i = line; i < end; i++) {
+                if (head[i] == ':') {
+                    colon = i;
+                    break;
+                }
             }
-            headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new ArrayList<>(1))
-                    .add(line.substring(colon + 1).trim());
+            if (colon > line) {
+                String name = HeaderFields.latin1(head, line, colon, true);
+                headers.add(name, HeaderFields.latin1(head, colon + 1, end, !Redaction.isSensitiveHeader(name)));
+            }
+            line = nextLine(head, end, length);
         }
         return headers;
+    }
+
+    /** The index of the CR LF ending the line at {@code from}, or {@code length}. */
+    private static int lineEnd(byte[] b, int from, int length) {
+        for (int i = from; i + 1 < length; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return length;
+    }
+
+    private static int nextLine(byte[] b, int from, int length) {
+        int end = lineEnd(b, from, length);
+        return Math.min(length, end + 2);
     }
 
     /** HTTP/2: the headers the stream encodes: the client's own ones, then the application's. */

@@ -26,11 +26,8 @@ public final class JdkHttpTraces {
 
     /** Called by the {@code sendAsync} hook around the creation of the request's {@code MultiExchange}. */
     public static void starting(Trace trace) {
-        if (trace == null) {
-            STARTING.remove();
-        } else {
-            STARTING.set(trace);
-        }
+        // set, not remove: removing and setting again would allocate a thread-local entry per request
+        STARTING.set(trace);
     }
 
     /** A new hop ({@code Exchange}) of {@code multi} for {@code request}: returns the request's trace, or null. */
@@ -41,7 +38,7 @@ public final class JdkHttpTraces {
             if (trace == null) {
                 return null;
             }
-            STARTING.remove();
+            STARTING.set(null);
             trace.attachment = new RequestState();
             BY_MULTI.put(multi, trace);
         }

@@ -9,10 +9,11 @@ import io.httpsignals.bootstrap.support.WeakIdentityMap;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URL;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -40,6 +41,8 @@ public final class UrlConnections {
     private static final ThreadLocal<Object[]> ACQUIRING = ThreadLocal.withInitial(() -> new Object[1]);
     /** [request, host, dnsStarted] while {@code NetworkClient.doConnect(host, port)} runs for a traced request. */
     private static final ThreadLocal<Object[]> CONNECTING = ThreadLocal.withInitial(() -> new Object[3]);
+    /** [protocol, authority, file, ref, string] of the last URL a request of this thread started with. */
+    private static final ThreadLocal<String[]> LAST_URL = ThreadLocal.withInitial(() -> new String[5]);
     /** {@code parseHTTP} calls itself when it resends a request: only the outermost call reports. */
     private static final CallDepth PARSE_DEPTH = new CallDepth();
 
@@ -63,6 +66,33 @@ public final class UrlConnections {
         } catch (Throwable ignored) {
             // never reaches the application
         }
+    }
+
+    /**
+     * {@code url.toString()}, which builds a new string on every call, reused while the thread's requests go to the
+     * same URL (compared part by part: applications often make a new {@code URL} object per request). Only strings
+     * are kept, never the {@code URL}.
+     */
+    public static String urlString(URL url) {
+        if (url == null) {
+            return null;
+        }
+        String[] last = LAST_URL.get();
+        String protocol = url.getProtocol();
+        String authority = url.getAuthority();
+        String file = url.getFile();
+        String ref = url.getRef();
+        if (last[4] != null && Objects.equals(protocol, last[0]) && Objects.equals(authority, last[1])
+                && Objects.equals(file, last[2]) && Objects.equals(ref, last[3])) {
+            return last[4];
+        }
+        String text = url.toString();
+        last[0] = protocol;
+        last[1] = authority;
+        last[2] = file;
+        last[3] = ref;
+        last[4] = text;
+        return text;
     }
 
     /** The headers listeners added at request start, or {@code null}. */
@@ -364,14 +394,13 @@ public final class UrlConnections {
         if (headers == null) {
             return null;
         }
-        for (String name : headers.keySet()) { // containsKey(null) throws on some maps
-            if (name == null) {
-                Map<String, List<String>> copy = new LinkedHashMap<>(headers);
-                copy.remove(null);
-                return copy;
-            }
+        boolean statusLine;
+        try {
+            statusLine = headers.containsKey(null); // the JDK's maps are hash maps: no iterator needed
+        } catch (NullPointerException e) {
+            statusLine = false; // a map that rejects null keys has none
         }
-        return headers;
+        return statusLine ? new WithoutStatusLine(headers) : headers;
     }
 
     static int statusOf(String statusLine) {
@@ -401,6 +430,9 @@ public final class UrlConnections {
 
     static String protocolOf(String statusLine) {
         int space = statusLine.indexOf(' ');
+        if (space == PROTOCOL.length() && statusLine.startsWith(PROTOCOL)) {
+            return PROTOCOL; // the usual answer, without a new string per response
+        }
         return space > 0 ? statusLine.substring(0, space) : PROTOCOL;
     }
 

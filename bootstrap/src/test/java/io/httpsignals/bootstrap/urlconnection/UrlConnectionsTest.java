@@ -22,6 +22,22 @@ class UrlConnectionsTest {
         assertEquals(-1, UrlConnections.statusOf("ICY 200 OK"));
         assertEquals(-1, UrlConnections.statusOf(null));
         assertEquals("HTTP/1.0", UrlConnections.protocolOf("HTTP/1.0 200 OK"));
+        assertSame(UrlConnections.PROTOCOL, UrlConnections.protocolOf("HTTP/1.1 200 OK"));
+    }
+
+    @Test
+    void urlStringIsReusedOnlyForTheSameUrl() throws Exception {
+        String first = UrlConnections.urlString(new java.net.URL("http://127.0.0.1:8080/a?x=1#f"));
+        assertEquals("http://127.0.0.1:8080/a?x=1#f", first);
+        assertSame(first, UrlConnections.urlString(new java.net.URL("http://127.0.0.1:8080/a?x=1#f")));
+        assertEquals("http://127.0.0.1:8080/a?x=2#f",
+                UrlConnections.urlString(new java.net.URL("http://127.0.0.1:8080/a?x=2#f")));
+        assertEquals("http://127.0.0.1:8080/a?x=2",
+                UrlConnections.urlString(new java.net.URL("http://127.0.0.1:8080/a?x=2")));
+        assertEquals("https://127.0.0.1:8080/a?x=2",
+                UrlConnections.urlString(new java.net.URL("https://127.0.0.1:8080/a?x=2")));
+        assertEquals("https://u:p@127.0.0.1:8080/a?x=2",
+                UrlConnections.urlString(new java.net.URL("https://u:p@127.0.0.1:8080/a?x=2")));
     }
 
     @Test

@@ -3,13 +3,12 @@ package io.httpsignals.instrumentation.urlconnection;
 import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.Trace;
+import io.httpsignals.bootstrap.support.HeaderFields;
 import io.httpsignals.bootstrap.urlconnection.UrlConnections;
 import net.bytebuddy.asm.Advice;
 import sun.net.www.MessageHeader;
 import sun.net.www.http.HttpClient;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code HttpClient.parseHTTP(responses, ...)}: response_headers_received when the outermost call returns (the
@@ -42,8 +41,19 @@ public final class ParseHttpAdvice {
         }
         MessageHeader responses = (MessageHeader) responsesArgument;
         Trace trace = UrlConnections.ownerTrace(self);
-        Map<String, List<String>> headers = SignalBus.wants(trace, Signal.RESPONSE_HEADERS_RECEIVED)
-                ? responses.getHeaders() : null;
-        UrlConnections.exitParse(self, responses.getValue(0), headers, ((HttpClient) self).isKeepingAlive());
+        HeaderFields fields = null;
+        if (SignalBus.wants(trace, Signal.RESPONSE_HEADERS_RECEIVED)) {
+            // read field by field into one compact map (MessageHeader.getHeaders() builds a hash map of lists)
+            fields = new HeaderFields(16);
+            for (int i = 0; ; i++) {
+                String name = responses.getKey(i);
+                String value = responses.getValue(i);
+                if (name == null && value == null) {
+                    break;
+                }
+                fields.add(name, value); // the status line has no name and is skipped
+            }
+        }
+        UrlConnections.exitParse(self, responses.getValue(0), fields, ((HttpClient) self).isKeepingAlive());
     }
 }

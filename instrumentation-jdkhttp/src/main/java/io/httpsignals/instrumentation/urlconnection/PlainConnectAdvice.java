@@ -1,6 +1,8 @@
 package io.httpsignals.instrumentation.urlconnection;
 
+import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.support.HeaderFields;
 import io.httpsignals.bootstrap.urlconnection.UrlConnections;
 import net.bytebuddy.asm.Advice;
 import sun.net.www.MessageHeader;
@@ -24,8 +26,21 @@ public final class PlainConnectAdvice {
         if (!SignalBus.active() || !UrlConnections.needsStart(self)) {
             return;
         }
-        UrlConnections.start(self, method, String.valueOf(url),
-                requests == null ? null : ((MessageHeader) requests).getHeaders());
+        // the headers are copied into a new map: only when a listener wants request_start
+        HeaderFields fields = null;
+        if (requests != null && SignalBus.wantsNew(Signal.REQUEST_START)) {
+            MessageHeader headers = (MessageHeader) requests;
+            fields = new HeaderFields(16);
+            for (int i = 0; ; i++) {
+                String name = headers.getKey(i);
+                String value = headers.getValue(i);
+                if (name == null && value == null) {
+                    break;
+                }
+                fields.add(name, value); // a request line has no name and is skipped
+            }
+        }
+        UrlConnections.start(self, method, UrlConnections.urlString(url), fields);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

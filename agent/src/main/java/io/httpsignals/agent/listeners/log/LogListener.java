@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiConsumer;
 
 /**
  * The {@code log} listener: one JSON object per signal per line. Every line has {@code time}, {@code request},
@@ -24,6 +25,7 @@ final class LogListener implements HttpSignalListener<Void> {
 
     // One builder per thread, reused for every line: the log then allocates almost nothing per signal.
     private static final ThreadLocal<StringBuilder> LINE = ThreadLocal.withInitial(() -> new StringBuilder(512));
+    private static final ThreadLocal<HeaderWriter> HEADER_WRITER = ThreadLocal.withInitial(HeaderWriter::new);
 
     private final LineSink sink;
     private final ScheduledFuture<?> flusher;
@@ -287,16 +289,33 @@ final class LogListener implements HttpSignalListener<Void> {
             return;
         }
         b.append(",\"headers\":{");
-        boolean first = true;
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+        // forEach rather than an entry iterator: the maps' own forEach walks them without iterator or entry objects
+        HeaderWriter writer = HEADER_WRITER.get();
+        writer.line = b;
+        writer.first = true;
+        try {
+            headers.forEach(writer);
+        } finally {
+            writer.line = null;
+        }
+        b.append('}');
+    }
+
+    /** Writes one header per call into {@link #line}; one per thread, reused. */
+    private static final class HeaderWriter implements BiConsumer<String, List<String>> {
+        StringBuilder line;
+        boolean first;
+
+        @Override
+        public void accept(String name, List<String> values) {
+            StringBuilder b = line;
             if (!first) {
                 b.append(',');
             }
             first = false;
-            JsonText.string(b, header.getKey());
+            JsonText.string(b, name);
             b.append(":[");
-            boolean sensitive = Redaction.isSensitiveHeader(header.getKey());
-            List<String> values = header.getValue();
+            boolean sensitive = Redaction.isSensitiveHeader(name);
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
                     b.append(',');
@@ -305,6 +324,5 @@ final class LogListener implements HttpSignalListener<Void> {
             }
             b.append(']');
         }
-        b.append('}');
     }
 }

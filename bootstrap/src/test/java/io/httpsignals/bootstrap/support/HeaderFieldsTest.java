@@ -1,0 +1,38 @@
+package io.httpsignals.bootstrap.support;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HeaderFieldsTest {
+
+    @Test
+    void keepsFieldsInOrderWithRepeatedNamesTogether() {
+        HeaderFields fields = new HeaderFields(1);
+        fields.add(null, "HTTP/1.1 200 OK");
+        fields.add("Set-Cookie", "a=1");
+        fields.add("Content-Length", "2");
+        fields.add("Set-Cookie", "b=2");
+        fields.add("X-Empty", null);
+        assertEquals(3, fields.size());
+        assertEquals(List.of("Set-Cookie", "Content-Length", "X-Empty"), new ArrayList<>(fields.keySet()));
+        assertEquals(List.of("a=1", "b=2"), fields.get("set-cookie"));
+        assertEquals(Arrays.asList((String) null), fields.get("X-Empty"));
+        assertTrue(fields.containsKey("content-length"));
+        assertFalse(fields.containsKey(null));
+        assertNull(fields.get("Host"));
+        assertEquals(Map.of("Set-Cookie", List.of("a=1", "b=2"), "Content-Length", List.of("2"),
+                "X-Empty", Arrays.asList((String) null)), fields);
+        assertThrows(UnsupportedOperationException.class, () -> fields.get("Set-Cookie").add("c"));
+        assertThrows(UnsupportedOperationException.class, () -> fields.put("a", List.of()));
+    }
+}
