@@ -2,13 +2,13 @@ package io.httpsignals.bootstrap.apache;
 
 import io.httpsignals.bootstrap.Addresses;
 import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.support.HeaderFields;
 import io.httpsignals.bootstrap.support.WeakIdentityMap;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -457,18 +457,14 @@ public final class ApacheTracking {
         }
     }
 
-    /** Collects one header into a signal's header map. */
+    /** Collects one header into a signal's header map made by {@link #newHeaderMap}. */
     public static void addHeader(Map<String, List<String>> headers, String name, String value) {
-        List<String> values = headers.get(name);
-        if (values == null) {
-            values = new ArrayList<>(1);
-            headers.put(name, values);
-        }
-        values.add(value);
+        ((HeaderFields) headers).add(name, value);
     }
 
+    /** A compact ordered header map (two arrays, no hash node nor list per header). */
     public static Map<String, List<String>> newHeaderMap() {
-        return new LinkedHashMap<>();
+        return new HeaderFields(12);
     }
 
     static boolean isIpLiteral(String host) {
@@ -513,7 +509,8 @@ public final class ApacheTracking {
     /** {@code execute} returned its future: its completion ends the request started during the call. */
     public static void asyncReturned(Object future, Throwable thrown) {
         ApacheRequest request = ASYNC_STARTED.get();
-        ASYNC_STARTED.remove();
+        // set(null), not remove(): a removed entry is made anew by the next request on this thread
+        ASYNC_STARTED.set(null);
         if (request == null) {
             return;
         }

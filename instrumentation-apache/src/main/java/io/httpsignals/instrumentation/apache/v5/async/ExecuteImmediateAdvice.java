@@ -1,6 +1,7 @@
 package io.httpsignals.instrumentation.apache.v5.async;
 
 import io.httpsignals.api.ClientKind;
+import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.apache.ApacheTracking;
 import net.bytebuddy.asm.Advice;
@@ -28,9 +29,13 @@ public final class ExecuteImmediateAdvice {
         } catch (Exception e) {
             url = request.getRequestUri();
         }
-        Map<String, List<String>> headers = ApacheTracking.newHeaderMap();
-        for (Header header : request.getHeaders()) {
-            ApacheTracking.addHeader(headers, header.getName(), header.getValue());
+        // the application's headers only for a listener that reads request_start (summary alone does not)
+        Map<String, List<String>> headers = null;
+        if (SignalBus.wantsNew(Signal.REQUEST_START)) {
+            headers = ApacheTracking.newHeaderMap();
+            for (Header header : request.getHeaders()) {
+                ApacheTracking.addHeader(headers, header.getName(), header.getValue());
+            }
         }
         ApacheTracking.asyncStart(scope.execRuntime, ClientKind.APACHE_HTTPCLIENT5_ASYNC, request.getMethod(), url,
                 headers);

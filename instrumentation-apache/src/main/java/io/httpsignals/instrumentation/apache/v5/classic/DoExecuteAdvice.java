@@ -1,6 +1,7 @@
 package io.httpsignals.instrumentation.apache.v5.classic;
 
 import io.httpsignals.api.ClientKind;
+import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.SignalBus;
 import io.httpsignals.bootstrap.apache.ApacheRequest;
 import io.httpsignals.bootstrap.apache.ApacheTracking;
@@ -35,9 +36,13 @@ public final class DoExecuteAdvice {
         } catch (Exception e) {
             url = (target != null ? target.toURI() : "") + request.getRequestUri();
         }
-        Map<String, List<String>> headers = ApacheTracking.newHeaderMap();
-        for (Header header : request.getHeaders()) {
-            ApacheTracking.addHeader(headers, header.getName(), header.getValue());
+        // the application's headers only for a listener that reads request_start (summary alone does not)
+        Map<String, List<String>> headers = null;
+        if (SignalBus.wantsNew(Signal.REQUEST_START)) {
+            headers = ApacheTracking.newHeaderMap();
+            for (Header header : request.getHeaders()) {
+                ApacheTracking.addHeader(headers, header.getName(), header.getValue());
+            }
         }
         return ApacheTracking.start(ClientKind.APACHE_HTTPCLIENT5, request.getMethod(), url, headers);
     }
