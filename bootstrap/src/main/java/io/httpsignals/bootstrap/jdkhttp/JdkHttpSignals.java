@@ -37,6 +37,8 @@ public final class JdkHttpSignals {
     /** The request that opened a connection whose set-up ({@code finishConnect}) has not completed yet. */
     private static final WeakIdentityMap<Object, Trace> CONNECTING = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> HTTP2_TRANSPORTS = new WeakIdentityMap<>();
+    /** The failure of a TCP connect the connection is about to try again (only ever filled on that failure path). */
+    private static final WeakIdentityMap<Object, Throwable> RETRIED_CONNECTS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, String> ADDRESSES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> STREAM_CONNECTIONS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> SUBSCRIBER_STREAMS = new WeakIdentityMap<>();
@@ -208,6 +210,21 @@ public final class JdkHttpSignals {
     public static long knownIdOf(Object connection) {
         Long id = CONNECTION_IDS.get(connection);
         return id == null ? -1 : id;
+    }
+
+    /**
+     * {@code canRetryConnect} said yes: the connection swallows this failure and connects again, so the failure is
+     * kept for the next {@code connectAsync} to end the first attempt's phase with.
+     */
+    public static void connectWillBeRetried(Object connection, Throwable failure) {
+        if (failure != null) {
+            RETRIED_CONNECTS.put(connection, failure);
+        }
+    }
+
+    /** The failure of this connection's previous connect attempt if it is being retried now, removed; else null. */
+    public static Throwable retriedConnectFailure(Object connection) {
+        return RETRIED_CONNECTS.remove(connection);
     }
 
     /** The request whose connection set-up {@code connection} is doing, removed; null if none. */

@@ -21,7 +21,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code jdk.internal.net.http.PlainHttpConnection}: {@code connectAsync(Exchange)} is the TCP connect (also the
- * one under a TLS connection; entered again once when the client retries a refused connect);
+ * one under a TLS connection; entered again once when the client retries a refused connect, after
+ * {@code canRetryConnect(Throwable)} approved retrying the failure it swallows);
  * {@code finishConnect()} completes a plain connection's set-up.
  */
 public final class PlainHttpConnectionInstrumentation implements TypeInstrumentation {
@@ -35,17 +36,23 @@ public final class PlainHttpConnectionInstrumentation implements TypeInstrumenta
     public void hooks(Hooks hooks) {
         hooks.advise(named("connectAsync").and(takesArguments(1)), ConnectAdvice.class);
         hooks.advise(named("finishConnect").and(takesArguments(0)), FinishConnectAdvice.class);
+        hooks.advise(named("canRetryConnect").and(takesArguments(1)), RetryConnectAdvice.class);
     }
 
     public static final class ConnectAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static Trace enter(@Advice.Argument(0) Object exchange,
+        public static Trace enter(@Advice.This Object connection, @Advice.Argument(0) Object exchange,
                                   @Advice.FieldValue("address") InetSocketAddress address) {
             if (!SignalBus.active()) {
                 return null;
             }
             Trace trace = JdkHttpTraces.of(exchange);
-            SignalBus.connectStart(trace, Addresses.format(address));
+            String formatted = Addresses.format(address);
+            Throwable previousAttempt = JdkHttpSignals.retriedConnectFailure(connection);
+            if (previousAttempt != null) {
+                SignalBus.connectEnd(trace, formatted, previousAttempt);
+            }
+            SignalBus.connectStart(trace, formatted);
             return trace;
         }
 
@@ -55,6 +62,17 @@ public final class PlainHttpConnectionInstrumentation implements TypeInstrumenta
                                 @Advice.Return CompletableFuture<?> connected) {
             if (trace != null && connected != null) {
                 connected.whenComplete(new ConnectCompletion(trace, address));
+            }
+        }
+    }
+
+    /** The connection swallows a refused connect it will try again: its error would otherwise be lost. */
+    public static final class RetryConnectAdvice {
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(@Advice.This Object connection, @Advice.Argument(0) Throwable failure,
+                                @Advice.Return boolean retry) {
+            if (retry && SignalBus.active()) {
+                JdkHttpSignals.connectWillBeRetried(connection, failure);
             }
         }
     }
