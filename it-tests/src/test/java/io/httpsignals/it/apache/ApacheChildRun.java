@@ -1,5 +1,6 @@
 package io.httpsignals.it.apache;
 
+import io.httpsignals.it.plugins.HeaderInjectingListenerProvider;
 import io.httpsignals.it.support.Certificates;
 import io.httpsignals.it.support.ChildJvm;
 import io.httpsignals.it.support.ChildResult;
@@ -22,8 +23,11 @@ import java.util.stream.Stream;
 
 import static io.httpsignals.it.support.ItAssertions.assertExitedNormally;
 
-/** Runs one Apache client scenario program in a child JVM with the log listener and the trace-header plugin. */
+/** Runs one Apache client scenario program in a child JVM with the log listener and the test plugin that injects the trace id. */
 final class ApacheChildRun {
+
+    /** The header the test plugin {@code inject} sets to the request's trace id (on every hop). */
+    static final String TRACE_HEADER = "X-Signals-Trace";
 
     final ChildResult result;
     final SignalLog log;
@@ -35,9 +39,9 @@ final class ApacheChildRun {
 
     static ApacheChildRun run(Jdks.Jdk jdk, Path dir, String classPath, Class<?> app, String... args) {
         Path logFile = dir.resolve("signals.jsonl");
-        Path plugin = PluginJars.build(dir.resolve("trace-header.jar"), TraceHeaderListenerProvider.class);
+        Path plugin = PluginJars.build(dir.resolve("inject.jar"), HeaderInjectingListenerProvider.class);
         ChildResult result = ChildJvm.on(jdk)
-                .withAgent(Map.of("listeners", "log," + TraceHeaderListenerProvider.NAME,
+                .withAgent(Map.of("listeners", "log,inject", "inject.header", TRACE_HEADER,
                         "log.file", logFile.toString(), "plugins", plugin.toString()))
                 .jvmArg(Certificates.get().trustStoreJvmArgs().toArray(new String[0]))
                 .classPath(classPath)

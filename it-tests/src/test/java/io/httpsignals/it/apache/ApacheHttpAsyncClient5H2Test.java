@@ -64,7 +64,7 @@ class ApacheHttpAsyncClient5H2Test {
         Map<String, String> idByQuery = jetty.requests().stream()
                 .filter(q -> q.query() != null && q.query().contains("h2="))
                 .collect(Collectors.toMap(RecordedRequest::query,
-                        q -> String.valueOf(q.header(TraceHeaderListenerProvider.HEADER))));
+                        q -> String.valueOf(q.header(ApacheChildRun.TRACE_HEADER))));
         List<RequestSignals> streams = run.log.requestsForUrl("h2=");
         assertEquals(8, streams.size());
         for (RequestSignals r : streams) {

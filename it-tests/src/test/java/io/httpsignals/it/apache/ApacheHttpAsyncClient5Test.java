@@ -186,7 +186,7 @@ class ApacheHttpAsyncClient5Test {
             assertEquals(Boolean.FALSE, released.keptAlive(), released.toString());
         }
         assertEquals("java.net.SocketException", reset.first("request_exception").errorType());
-        String trace = TraceHeaderListenerProvider.HEADER + ": " + reset.id();
+        String trace = ApacheChildRun.TRACE_HEADER + ": " + reset.id();
         assertEquals(2, resetting.requestHeads().stream().skip(resetHeadsBefore)
                 .filter(h -> h.contains("s=async-reset") && h.contains(trace)).count(), "heads carrying " + trace);
     }
@@ -201,7 +201,7 @@ class ApacheHttpAsyncClient5Test {
         Map<String, String> idByQuery = http.requests().stream()
                 .filter(q -> q.query() != null && q.query().contains("pool=async&"))
                 .collect(Collectors.toMap(RecordedRequest::query,
-                        q -> String.valueOf(q.header(TraceHeaderListenerProvider.HEADER))));
+                        q -> String.valueOf(q.header(ApacheChildRun.TRACE_HEADER))));
         int created = 0;
         int queued = 0;
         Set<Long> connections = new HashSet<>();

@@ -89,8 +89,8 @@ final class ClassicScenarioChecks {
     static void assertInjected(TestServer server, RequestSignals r, int hops) {
         String id = Long.toString(r.id());
         List<RecordedRequest> seen = server.requests().stream()
-                .filter(q -> id.equals(q.header(TraceHeaderListenerProvider.HEADER))).collect(Collectors.toList());
-        assertEquals(hops, seen.size(), "requests carrying " + TraceHeaderListenerProvider.HEADER + ": " + id
+                .filter(q -> id.equals(q.header(ApacheChildRun.TRACE_HEADER))).collect(Collectors.toList());
+        assertEquals(hops, seen.size(), "requests carrying " + ApacheChildRun.TRACE_HEADER + ": " + id
                 + " for " + r.describe());
     }
 
@@ -106,7 +106,7 @@ final class ClassicScenarioChecks {
         assertEquals(200, get.first("request_end").status());
         assertEquals("HTTP/1.1", get.first("response_headers_received").protocol());
         assertInjected(server, get, 1);
-        assertTrue(get.first("request_headers_sent").headers().containsKey(TraceHeaderListenerProvider.HEADER),
+        assertTrue(get.first("request_headers_sent").headers().containsKey(ApacheChildRun.TRACE_HEADER),
                 get.first("request_headers_sent").toString());
         if (connectSignals) {
             assertEquals("127.0.0.1:" + server.port(), get.first("connect_start").address());
@@ -245,7 +245,7 @@ final class ClassicScenarioChecks {
         Map<String, String> idByQuery = server.requests().stream()
                 .filter(q -> q.query() != null && q.query().contains("pool=" + tag + "&"))
                 .collect(Collectors.toMap(RecordedRequest::query,
-                        q -> String.valueOf(q.header(TraceHeaderListenerProvider.HEADER))));
+                        q -> String.valueOf(q.header(ApacheChildRun.TRACE_HEADER))));
         assertEquals(400, idByQuery.size());
         int created = 0;
         int queued = 0;

@@ -3,6 +3,7 @@ package io.httpsignals.it.jdkhttp;
 import com.sun.tools.attach.VirtualMachine;
 import io.httpsignals.it.apps.JdkHttpAttachApp;
 import io.httpsignals.it.apps.JdkHttpScenarios;
+import io.httpsignals.it.plugins.HeaderInjectingListenerProvider;
 import io.httpsignals.it.support.Certificates;
 import io.httpsignals.it.support.ChildJvm;
 import io.httpsignals.it.support.ChildProcess;
@@ -56,6 +57,8 @@ class JdkHttpClientTest {
         "post-bytes", "post-stream", "post-h2", "chunked-response", "redirects", "unknown-host", "refused", "timeout",
         "cancel", "input-stream", "handler-throws", "concurrent-http1", "concurrent-h2", "stale", "reset", "h2c", "connect-timeout"};
 
+    /** The header the test plugin {@code inject} sets to the request's trace id. */
+    static final String TEST_ID = "x-test-id";
     static final String START = "request_start";
     static final String END = "request_end";
     static final String EXCEPTION = "request_exception";
@@ -109,7 +112,7 @@ class JdkHttpClientTest {
         refusedPort = Ports.refused();
         stale = MisbehavingServer.start(MisbehavingServer.Mode.CLOSE_AFTER_FIRST_RESPONSE);
         reset = MisbehavingServer.start(MisbehavingServer.Mode.RESET_MID_BODY);
-        plugins = PluginJars.build(dir.resolve("plugins.jar"), TestIdInjector.class, ThrowingListener.class);
+        plugins = PluginJars.build(dir.resolve("plugins.jar"), HeaderInjectingListenerProvider.class, ThrowingListener.class);
     }
 
     @AfterAll
@@ -138,6 +141,7 @@ class JdkHttpClientTest {
             options.put("listeners", listeners);
             options.put("log.file", log.toString());
             options.put("plugins", plugins.toString());
+            options.put("inject.header", TEST_ID);
             child.withAgent(options);
         }
         return child;
@@ -147,7 +151,7 @@ class JdkHttpClientTest {
     static Run run(Jdks.Jdk jdk) {
         Run run = RUNS.computeIfAbsent(jdk.name(), k -> {
             Path log = dir.resolve("signals-" + jdk.feature() + ".jsonl");
-            ChildResult r = child(jdk, "log,inject-test-id", log).args(SCENARIOS).run();
+            ChildResult r = child(jdk, "log,inject", log).args(SCENARIOS).run();
             return new Run(r, SignalLog.read(log));
         });
         ItAssertions.assertExitedNormally(run.result());
@@ -315,14 +319,14 @@ class JdkHttpClientTest {
             // the injected header reached the server on both hops
             String id = Long.toString(r.id());
             List<RecordedRequest> hops = http.requests().stream()
-                    .filter(q -> id.equals(q.header(TestIdInjector.HEADER))
+                    .filter(q -> id.equals(q.header(TEST_ID))
                             && q.header("user-agent").contains("/" + jdk.feature() + "."))
                     .collect(Collectors.toList());
             assertEquals(2, hops.size(), "hops that carried x-test-id " + id + ": " + hops);
             assertTrue(hops.get(0).path().startsWith("/redirect/"), hops.toString());
             assertEquals("/echo", hops.get(1).path());
-            assertEquals(List.of(id), r.first(HEADERS_SENT).header(TestIdInjector.HEADER));
-            assertEquals(List.of(id), r.all(HEADERS_SENT).get(1).header(TestIdInjector.HEADER));
+            assertEquals(List.of(id), r.first(HEADERS_SENT).header(TEST_ID));
+            assertEquals(List.of(id), r.all(HEADERS_SENT).get(1).header(TEST_ID));
         }
     }
 
@@ -367,7 +371,7 @@ class JdkHttpClientTest {
         assertEquals("HTTP/2", first.first(CREATE_END).protocol());
         assertEquals("HTTP/2", first.first(RESPONSE).protocol());
         assertFalse(first.first(HEADERS_SENT).header("user-agent").isEmpty(), "client-added user-agent");
-        assertEquals(List.of(Long.toString(first.id())), first.first(HEADERS_SENT).header(TestIdInjector.HEADER));
+        assertEquals(List.of(Long.toString(first.id())), first.first(HEADERS_SENT).header(TEST_ID));
         long connection = first.first(CREATE_END).connection();
         for (String scenario : List.of("h2-2", "h2-c1", "h2-c2")) {
             RequestSignals r = run.request(scenario);
@@ -543,8 +547,8 @@ class JdkHttpClientTest {
                 long traceId = Long.parseLong(parts[4]);
                 RequestSignals r = run.log().request(traceId);
                 assertTrue(r.url().endsWith("s=" + scenario + "&i=" + i), "trace " + traceId + " is " + r.url());
-                assertEquals(List.of(parts[4]), r.first(HEADERS_SENT).header(TestIdInjector.HEADER));
-                assertEquals(List.of(parts[4]), r.first(RESPONSE).header(TestIdInjector.HEADER));
+                assertEquals(List.of(parts[4]), r.first(HEADERS_SENT).header(TEST_ID));
+                assertEquals(List.of(parts[4]), r.first(RESPONSE).header(TEST_ID));
                 if (r.has(REUSE)) {
                     assertExactly(r, START, REUSE, HEADERS_SENT, RESPONSE, CHUNK + "*", RELEASED, END);
                 } else if (r.has(TLS_START)) {
