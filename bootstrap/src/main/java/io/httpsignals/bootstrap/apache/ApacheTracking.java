@@ -30,6 +30,8 @@ public final class ApacheTracking {
     private static final WeakIdentityMap<Object, ApacheRequest> BY_STREAM = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> BY_FUTURE = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
+    /** Remote address of a connection, formatted once: a pooled connection serves many requests. */
+    private static final WeakIdentityMap<Object, String> CONNECTION_ADDRESSES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RUNTIME = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_RESULT = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CONNECT = new WeakIdentityMap<>();
@@ -233,6 +235,27 @@ public final class ApacheTracking {
      * The hop is about to write its request on {@code connection}: if the hop did not create it, it took an open
      * one from the pool ({@code connection_reuseconn}).
      */
+    /**
+     * Whether the hop's head is the first thing this hop writes on a connection it did not open: then the advice
+     * reports the reuse through {@link #sending} (and only then looks up the connection's address).
+     */
+    public static boolean reusing(ApacheRequest request) {
+        return request != null && !request.hopConnected;
+    }
+
+    /** The formatted remote address of {@code connection} if known, else {@code null}. */
+    public static String addressOf(Object connection) {
+        return CONNECTION_ADDRESSES.get(connection);
+    }
+
+    /** Remembers {@code connection}'s formatted remote address (if not null) and returns it. */
+    public static String rememberAddress(Object connection, String formatted) {
+        if (formatted != null) {
+            CONNECTION_ADDRESSES.put(connection, formatted);
+        }
+        return formatted;
+    }
+
     public static void sending(ApacheRequest request, Object connection, String remoteAddress, String protocol) {
         if (request == null || request.hopConnected) {
             return;

@@ -42,9 +42,14 @@ public final class SendRequestHeaderAdvice {
                 }
             }
         }
-        String remote = connection.getRemoteAddress() != null
-                ? Addresses.format(connection.getRemoteAddress(), connection.getRemotePort()) : null;
-        ApacheTracking.sending(current, connection, remote, "HTTP/1.1");
+        if (ApacheTracking.reusing(current)) {
+            String remote = ApacheTracking.addressOf(connection);
+            if (remote == null && connection.getRemoteAddress() != null) {
+                remote = ApacheTracking.rememberAddress(connection,
+                        Addresses.format(connection.getRemoteAddress(), connection.getRemotePort()));
+            }
+            ApacheTracking.sending(current, connection, remote, "HTTP/1.1");
+        }
         return current;
     }
 

@@ -42,7 +42,13 @@ public final class SendRequestHeaderAdvice {
                 }
             }
         }
-        ApacheTracking.sending(current, connection, Addresses.format(connection.getRemoteAddress()), "HTTP/1.1");
+        if (ApacheTracking.reusing(current)) {
+            String remote = ApacheTracking.addressOf(connection);
+            if (remote == null) {
+                remote = ApacheTracking.rememberAddress(connection, Addresses.format(connection.getRemoteAddress()));
+            }
+            ApacheTracking.sending(current, connection, remote, "HTTP/1.1");
+        }
         return current;
     }
 
