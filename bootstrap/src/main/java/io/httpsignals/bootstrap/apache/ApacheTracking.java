@@ -757,25 +757,37 @@ public final class ApacheTracking {
         if (request == null || !request.async) {
             return;
         }
-        if (request.pendingRedirect != null || request.pendingRetry != null) {
-            hopStart(request);
-        }
-        if (request.hopConnected) {
-            return;
-        }
-        if (request.asyncCreating) {
-            // the connect future may complete after the exchange went out (its callbacks run first)
-            asyncCreateEnd(request, null);
+        if (!asyncHopUnconnected(request)) {
             return;
         }
         request.hopConnected = true;
         request.connection = connection;
         request.connectionId = connectionId(connection);
-        request.connectionAddress = Addresses.format(remote);
+        String address = addressOf(connection);
+        request.connectionAddress = address != null ? address : rememberAddress(connection, Addresses.format(remote));
         synchronized (request) {
             request.asyncHeld = true;
         }
         SignalBus.connectionReused(request.trace, request.connectionId, request.connectionAddress, protocol);
+    }
+
+    /**
+     * An async hop's exchange goes out: starts the hop a redirect or retry left pending (the async chain keeps its
+     * endpoint across a redirect to the same route, so no new lease starts it); true if the hop has not reported
+     * its connection yet. A connect still open ends here: its future may complete after the exchange went out.
+     */
+    private static boolean asyncHopUnconnected(ApacheRequest request) {
+        if (request.pendingRedirect != null || request.pendingRetry != null) {
+            hopStart(request);
+        }
+        if (request.hopConnected) {
+            return false;
+        }
+        if (request.asyncCreating) {
+            asyncCreateEnd(request, null);
+            return false;
+        }
+        return true;
     }
 
     /** The thread's async request writes its body: each write is a {@code request_chunk_sent}. */
@@ -798,16 +810,7 @@ public final class ApacheTracking {
         if (request == null) {
             return;
         }
-        if (request.pendingRedirect != null || request.pendingRetry != null) {
-            // the async chain keeps its endpoint across a redirect to the same route: no new lease starts the hop
-            hopStart(request);
-        }
-        if (request.hopConnected) {
-            return;
-        }
-        if (request.asyncCreating) {
-            // the connect future may complete before its hook saw it: the request going out ends the setup too
-            asyncCreateEnd(request, null);
+        if (!asyncHopUnconnected(request)) {
             return;
         }
         // submitted where no hook saw it (an endpoint connected inside execute): the connection is unknown
