@@ -2,13 +2,16 @@ package io.httpsignals.bootstrap;
 
 import io.httpsignals.api.RequestHeaders;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The request headers offered to listeners at request start: the application's headers (read-only) plus what
@@ -23,6 +26,8 @@ public final class InjectableHeaders implements RequestHeaders {
     private final Map<String, List<String>> original;
     // made on the first header a listener adds: most requests get none, and this object is made for every request
     private Map<String, List<String>> injected = Map.of();
+    // made on the first asMap(): only listeners that read all headers (log) ask for it
+    private View view;
 
     public InjectableHeaders(Map<String, List<String>> original) {
         this.original = original == null ? Map.of() : original;
@@ -65,12 +70,54 @@ public final class InjectableHeaders implements RequestHeaders {
         return injected;
     }
 
+    /**
+     * A read-only view, not a copy (the {@code log} listener reads it for every request): the application's headers
+     * in their order, except those a listener replaced, then what listeners added or replaced.
+     */
     @Override
     public Map<String, List<String>> asMap() {
-        Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        all.putAll(original);
-        all.putAll(injected);
-        return Collections.unmodifiableMap(all);
+        if (view == null) {
+            view = new View();
+        }
+        return view;
+    }
+
+    private final class View extends AbstractMap<String, List<String>> {
+
+        @Override
+        public List<String> get(Object key) {
+            if (!(key instanceof String)) {
+                return null;
+            }
+            List<String> values = InjectableHeaders.this.get((String) key);
+            return values.isEmpty() ? null : values;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super List<String>> action) {
+            if (injected.isEmpty()) {
+                original.forEach(action);
+                return;
+            }
+            original.forEach((name, values) -> {
+                if (!injected.containsKey(name)) {
+                    action.accept(name, values);
+                }
+            });
+            injected.forEach((name, values) -> action.accept(name, Collections.unmodifiableList(values)));
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            forEach(all::put);
+            return Collections.unmodifiableMap(all).entrySet();
+        }
     }
 
     /** What listeners added or replaced; empty if nothing. Names map to the full list of values to send. */
