@@ -277,7 +277,10 @@ public final class SignalBus {
     }
 
     public static void connectionCreateStart(Trace t) {
-        connectionCreateStart(t, System.nanoTime());
+        // the clock only for a request that is observed: a hook may call this with a null trace
+        if (t != null) {
+            connectionCreateStart(t, System.nanoTime());
+        }
     }
 
     /** {@code connection_create_start} that happened at {@code now} ({@link System#nanoTime()}), for hooks that learn of it late. */
@@ -336,7 +339,9 @@ public final class SignalBus {
     }
 
     public static void dnsStart(Trace t, String host) {
-        dnsStart(t, host, System.nanoTime());
+        if (t != null) {
+            dnsStart(t, host, System.nanoTime());
+        }
     }
 
     /** {@code dns_resolvehost_start} that happened at {@code now}, for hooks that learn of the lookup after it. */
@@ -374,7 +379,9 @@ public final class SignalBus {
     }
 
     public static void dnsEnd(Trace t, String host, List<InetAddress> addresses, Throwable error) {
-        dnsEnd(t, host, addresses, error, System.nanoTime());
+        if (t != null) {
+            dnsEnd(t, host, addresses, error, System.nanoTime());
+        }
     }
 
     /** {@code dns_resolvehost_end} that happened at {@code now}, for hooks that learn of the lookup after it. */
