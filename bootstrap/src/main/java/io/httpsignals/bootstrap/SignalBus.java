@@ -249,7 +249,7 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if (t.ended) {
+                if (t.ended()) {
                     return;
                 }
                 ListenerSlot[] ls = listeners(t, Signal.CONNECTION_REUSECONN);
@@ -324,7 +324,7 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if ((t.openPhases & Trace.PHASE_CREATE) == 0 || t.ended) {
+                if ((t.openPhases & Trace.PHASE_CREATE) == 0 || t.ended()) {
                     return;
                 }
                 // inner phases a hook left open end before their envelope does
@@ -542,7 +542,7 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if (t.ended) {
+                if (t.ended()) {
                     return;
                 }
                 t.bytesSent += bytes;
@@ -580,7 +580,7 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if (t.ended) {
+                if (t.ended()) {
                     return;
                 }
                 t.lastStatus = status;
@@ -615,7 +615,7 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if (t.ended) {
+                if (t.ended()) {
                     return;
                 }
                 t.bytesReceived += bytes;
@@ -753,12 +753,12 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if (t.ended) {
+                if (t.ended()) {
                     return;
                 }
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
                         | Trace.PHASE_QUEUED, now, null, "the request ended before this phase did");
-                t.ended = true;
+                t.markEnded();
                 try {
                     long sent = bytesSent == -2 ? t.bytesSent : bytesSent;
                     long received = bytesReceived == -2 ? t.bytesReceived : bytesReceived;
@@ -797,12 +797,12 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if (t.ended) {
+                if (t.ended()) {
                     return;
                 }
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS | Trace.PHASE_CREATE
                         | Trace.PHASE_QUEUED, now, error, null);
-                t.ended = true;
+                t.markEnded();
                 try {
                     ListenerSlot[] ls = listeners(t, Signal.REQUEST_EXCEPTION);
                     if (ls == null) {
@@ -835,7 +835,7 @@ public final class SignalBus {
 
     /** The listeners wanting {@code signal}, or {@code null} if none or the request is over. */
     private static ListenerSlot[] live(Trace t, Signal signal) {
-        return t.ended ? null : listeners(t, signal);
+        return t.ended() ? null : listeners(t, signal);
     }
 
     private static ListenerSlot[] listeners(Trace t, Signal signal) {
@@ -855,7 +855,7 @@ public final class SignalBus {
 
     /** Marks a phase open, first closing a previous instance that never ended. False if the request is over. */
     private static boolean open(Trace t, int phase, long now) {
-        if (t.ended) {
+        if (t.ended()) {
             return false;
         }
         if ((t.openPhases & phase) != 0) {
@@ -867,7 +867,7 @@ public final class SignalBus {
 
     /** Marks a phase closed; false (drop the end signal) if it was not open or the request is over. */
     private static boolean close(Trace t, int phase) {
-        if (t.ended || (t.openPhases & phase) == 0) {
+        if (t.ended() || (t.openPhases & phase) == 0) {
             return false;
         }
         t.openPhases &= ~phase;

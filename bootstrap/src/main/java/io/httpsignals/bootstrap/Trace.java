@@ -14,6 +14,9 @@ public final class Trace implements RequestTrace {
     static final int PHASE_DNS = 1 << 2;
     static final int PHASE_CONNECT = 1 << 3;
     static final int PHASE_TLS = 1 << 4;
+    /** Not a phase: set in {@link #openPhases} once the terminal signal went out (a bit, not a boolean field, keeps
+     *  the trace at 96 bytes instead of 104: it is allocated for every observed request). */
+    private static final int ENDED = 1 << 31;
 
     private final long id;
     private final String client;
@@ -26,7 +29,7 @@ public final class Trace implements RequestTrace {
     private Object context0;
     private final Object[] moreContexts;
 
-    boolean ended;
+    /** The {@code PHASE_*} bits of the phases now open, plus {@link #ENDED}. */
     int openPhases;
     long bytesSent;
     long bytesReceived;
@@ -102,7 +105,15 @@ public final class Trace implements RequestTrace {
     }
 
     public synchronized boolean isEnded() {
-        return ended;
+        return ended();
+    }
+
+    boolean ended() {
+        return (openPhases & ENDED) != 0;
+    }
+
+    void markEnded() {
+        openPhases |= ENDED;
     }
 
     /** The status of the last response headers seen, or -1. */
