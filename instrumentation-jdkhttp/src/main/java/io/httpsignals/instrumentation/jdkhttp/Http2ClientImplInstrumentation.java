@@ -40,7 +40,7 @@ public final class Http2ClientImplInstrumentation implements TypeInstrumentation
                 return;
             }
             Object http2 = connection.getNow(null);
-            Trace trace = http2 == null ? null : JdkHttpTraces.of(exchange);
+            Trace trace = http2 == null ? null : JdkHttpTraces.forExchange(exchange);
             if (trace != null) {
                 JdkHttpSignals.http2ConnectionReused(trace, http2);
             }

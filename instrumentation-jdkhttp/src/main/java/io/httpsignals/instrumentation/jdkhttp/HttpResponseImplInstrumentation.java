@@ -38,7 +38,7 @@ public final class HttpResponseImplInstrumentation implements TypeInstrumentatio
                     .equals("jdk.internal.net.http.ResponseSubscribers$HttpResponseInputStream")) {
                 return;
             }
-            Trace trace = JdkHttpTraces.of(exchange);
+            Trace trace = JdkHttpTraces.forExchange(exchange);
             if (trace != null) {
                 JdkHttpSignals.bodyIsStream(trace, body);
             }

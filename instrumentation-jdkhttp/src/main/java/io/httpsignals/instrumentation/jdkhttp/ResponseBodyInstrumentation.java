@@ -12,7 +12,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -20,7 +19,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Response body chunks as the client hands them to the body subscriber, de-chunked. Where
  * {@code jdk.internal.net.http.common.HttpBodySubscriberWrapper} exists (25, 17.0.17+) its {@code onNext(List)} sees
- * HTTP/1.1 and HTTP/2 alike, and its two subclasses' constructors bind it to the request. Older 17 updates have
+ * HTTP/1.1 and HTTP/2 alike, and its two subclasses lead to their exchange through their own fields. Older 17 updates have
  * {@code Http1Response$Http1BodySubscriber} instead (HTTP/1.1; HTTP/2 falls back to DATA frames, see
  * {@link StreamInstrumentation}); {@code Http1Response.readBody} binds the subscriber it wraps.
  */
@@ -53,27 +52,6 @@ public final class ResponseBodyInstrumentation {
         }
     }
 
-    /** 25 / 17.0.17+: the wrapper subclasses' constructors; {@code field} holds the bound HTTP/1 exchange or stream. */
-    public static final class WrapperBinding implements TypeInstrumentation {
-        private final String typeName;
-        private final Class<?> advice;
-
-        public WrapperBinding(String typeName, Class<?> advice) {
-            this.typeName = typeName;
-            this.advice = advice;
-        }
-
-        @Override
-        public ElementMatcher<TypeDescription> typeMatcher() {
-            return named(typeName);
-        }
-
-        @Override
-        public void hooks(Hooks hooks) {
-            hooks.advise(isConstructor(), advice);
-        }
-    }
-
     /** 17 before 17.0.17: {@code Http1Response.readBody(subscriber, returnToCache, executor)}. */
     public static final class Http1ReadBody implements TypeInstrumentation {
         @Override
@@ -98,7 +76,7 @@ public final class ResponseBodyInstrumentation {
                 bytes += chunk.get(i).remaining();
             }
             if (bytes > 0) {
-                SignalBus.responseChunkReceived(JdkHttpTraces.of(subscriber), bytes);
+                SignalBus.responseChunkReceived(JdkHttpTraces.forBodySubscriber(subscriber), bytes);
             }
         }
     }
@@ -125,26 +103,7 @@ public final class ResponseBodyInstrumentation {
                 bytes += chunk.get(i).remaining();
             }
             if (bytes > 0) {
-                SignalBus.responseChunkReceived(JdkHttpTraces.of(subscriber), bytes);
-            }
-        }
-    }
-
-    public static final class Http1WrapperAdvice {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.This Object subscriber, @Advice.FieldValue("exchange") Object http1Exchange) {
-            if (SignalBus.active()) {
-                JdkHttpTraces.bindLike(subscriber, http1Exchange);
-            }
-        }
-    }
-
-    public static final class Http2WrapperAdvice {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.This Object subscriber, @Advice.FieldValue("this$0") Object stream) {
-            if (SignalBus.active()) {
-                JdkHttpTraces.bindLike(subscriber, stream);
-                JdkHttpSignals.http2BodySubscriber(subscriber, stream);
+                SignalBus.responseChunkReceived(JdkHttpTraces.forBodySubscriber(subscriber), bytes);
             }
         }
     }
@@ -154,7 +113,8 @@ public final class ResponseBodyInstrumentation {
         public static void enter(@Advice.Argument(0) Object subscriber,
                                  @Advice.FieldValue("exchange") Object http1Exchange) {
             if (SignalBus.active()) {
-                JdkHttpTraces.bindLike(subscriber, http1Exchange);
+                // nothing leads from this subscriber to its exchange: bound, for its chunks
+                JdkHttpTraces.bind(subscriber, JdkHttpTraces.forExchangeImpl(http1Exchange));
             }
         }
     }
