@@ -10,8 +10,8 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 
 /**
- * Which request a JDK client object belongs to. Only the {@code MultiExchange} (one per logical request) and the
- * {@code HttpRequestImpl} of each hop are bound; every per-hop object a later hook meets ({@code Exchange},
+ * Which request a JDK client object belongs to. Only the {@code MultiExchange} (one per logical request) is bound;
+ * every per-hop object a later hook meets ({@code Exchange},
  * {@code Http1Exchange}, {@code Stream}, {@code Http1Request}, response body subscribers) is walked to its
  * {@code MultiExchange} through the client's own fields ({@code ExchangeImpl.exchange}, {@code Exchange.multi}...),
  * read with getters looked up once with a lookup from inside {@code jdk.internal.net.http} (package-private fields
@@ -21,7 +21,8 @@ import java.lang.reflect.Field;
  *
  * <p>The trace reaches the {@code MultiExchange} through a per-thread hand-over: the {@code send}/{@code sendAsync}
  * hook starts the trace and the {@code Exchange} constructor, which {@code MultiExchange}'s constructor runs on the
- * same thread, binds it.
+ * same thread, binds it. The same kind of hand-over gives the hop to the hooks inside the connection look-up
+ * ({@code HttpRequestImpl.getAddress}, {@code HttpConnection.getConnection}), which see only the hop's request.
  */
 public final class JdkHttpTraces {
 
@@ -29,7 +30,9 @@ public final class JdkHttpTraces {
     /** The request a synchronous {@code send} on this thread is waiting for, for its exit hook to end. */
     private static final ThreadLocal<Trace> SENDING = new ThreadLocal<>();
     private static final WeakIdentityMap<Object, Trace> BY_MULTI = new WeakIdentityMap<>();
-    private static final WeakIdentityMap<Object, Trace> BY_REQUEST = new WeakIdentityMap<>();
+    /** The hop whose connection this thread is looking up (see {@link #enterAcquiring}). */
+    private static final ThreadLocal<Trace> ACQUIRING = new ThreadLocal<>();
+    private static final Object NO_TRACE = new Object();
     private static final WeakIdentityMap<Object, Trace> BY_OBJECT = new WeakIdentityMap<>();
 
     /** A lookup with access to {@code jdk.internal.net.http}, handed over by the first {@code Exchange} hook. */
@@ -81,8 +84,8 @@ public final class JdkHttpTraces {
         linked = Links.EXCHANGE_MULTI != null && Links.IMPL_EXCHANGE != null;
     }
 
-    /** A new hop ({@code Exchange}) of {@code multi} for {@code request}: returns the request's trace, or null. */
-    public static Trace bindHop(Object multi, Object request) {
+    /** A new hop ({@code Exchange}) of {@code multi}: returns the request's trace, or null. */
+    public static Trace bindHop(Object multi) {
         Trace trace = BY_MULTI.get(multi);
         if (trace == null) {
             trace = STARTING.get();
@@ -92,7 +95,6 @@ public final class JdkHttpTraces {
             STARTING.set(null);
             BY_MULTI.put(multi, trace);
         }
-        BY_REQUEST.put(request, trace);
         return trace;
     }
 
@@ -100,8 +102,31 @@ public final class JdkHttpTraces {
         return BY_MULTI.get(multi);
     }
 
-    public static Trace forRequest(Object request) {
-        return BY_REQUEST.get(request);
+    /**
+     * Enter of the methods that look up a hop's connection ({@code Http1Exchange}'s constructor,
+     * {@code Http2ClientImpl.getConnectionFor}): until {@link #exitAcquiring} the hop of {@code exchange} is this
+     * thread's. Returns what to restore.
+     */
+    public static Object enterAcquiring(Object exchange) {
+        Trace previous = ACQUIRING.get();
+        Trace trace = forExchange(exchange);
+        if (trace != null || previous != null) {
+            ACQUIRING.set(trace);
+        }
+        return previous == null ? NO_TRACE : previous;
+    }
+
+    public static void exitAcquiring(Object token) {
+        if (token instanceof Trace) {
+            ACQUIRING.set((Trace) token);
+        } else if (token == NO_TRACE && ACQUIRING.get() != null) {
+            ACQUIRING.set(null);
+        }
+    }
+
+    /** The hop whose connection this thread is looking up, or null. */
+    public static Trace acquiring() {
+        return ACQUIRING.get();
     }
 
     /** The trace of an {@code Exchange} (a hop), through its {@code multi}. */

@@ -16,8 +16,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 /**
  * {@code jdk.internal.net.http.Exchange}: one per hop of a request. Its constructor (17 also has a variant with an
- * {@code AccessControlContext}) binds the hop's {@code HttpRequestImpl} (and, for the first hop, the
- * {@code MultiExchange}) to the request's trace; later hooks walk from the exchange to its {@code MultiExchange}.
+ * {@code AccessControlContext}) binds the request's {@code MultiExchange} to its trace (on the first hop); later
+ * hooks walk from the exchange to its {@code MultiExchange}.
  */
 public final class ExchangeInstrumentation implements TypeInstrumentation {
 
@@ -34,8 +34,7 @@ public final class ExchangeInstrumentation implements TypeInstrumentation {
 
     public static final class NewHopAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.FieldValue("multi") Object multi,
-                                @Advice.FieldValue("request") Object request) {
+        public static void exit(@Advice.FieldValue("multi") Object multi) {
             if (!SignalBus.active()) {
                 return;
             }
@@ -43,7 +42,7 @@ public final class ExchangeInstrumentation implements TypeInstrumentation {
                 // a lookup inside jdk.internal.net.http, for the getters that lead later hooks to the request
                 JdkHttpTraces.link(MethodHandles.lookup());
             }
-            JdkHttpTraces.bindHop(multi, request);
+            JdkHttpTraces.bindHop(multi);
         }
     }
 }

@@ -48,6 +48,7 @@ public final class JdkHttpClientModule implements InstrumentationModule {
                 new Http2ClientImplInstrumentation(),
                 new Http2ConnectionInstrumentation(),
                 new StreamInstrumentation(!wrapper),
+                new ExchangeImplInstrumentation(),
                 new Http1RequestInstrumentation(),
                 new RequestBodyInstrumentation("jdk.internal.net.http.Http1Request$StreamSubscriber"),
                 new RequestBodyInstrumentation("jdk.internal.net.http.Http1Request$FixedContentSubscriber"),
