@@ -47,6 +47,8 @@ public final class JdkHttpSignals {
     private static final WeakIdentityMap<Object, Object> STREAM_CONNECTIONS = new WeakIdentityMap<>();
     private static volatile MethodHandle connectedProbe;
     /** Set while {@code closeOrReturnToCache} runs: whether it put the connection back into the pool. */
+    private static final String RESPONSE_INPUT_STREAM =
+            "jdk.internal.net.http.ResponseSubscribers$HttpResponseInputStream";
     private static final ThreadLocal<boolean[]> RETURNED_TO_POOL = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private JdkHttpSignals() {
@@ -405,11 +407,24 @@ public final class JdkHttpSignals {
         return all;
     }
 
-    /** The response body is an {@code InputStream}: end the request when the application finishes with it. */
-    public static void bodyIsStream(Trace trace, Object stream) {
-        if (trace != null) {
+    /**
+     * The client built the application's response ({@code HttpResponseImpl}) with its body, just before it completes
+     * the request's future: the request ends here, on the client's thread, before the application can see the
+     * response. A body that is the client's response {@code InputStream} ends the request when the application
+     * reads it to its end or closes it. Responses without a body object (204, HEAD, a discarded body, and the
+     * responses a redirect or authentication filter replaced) end when the future completes: the client may still
+     * release the connection in between.
+     */
+    public static void responseBuilt(Object exchange, Object body, int status) {
+        Trace trace = JdkHttpTraces.forCurrentExchange(exchange);
+        if (trace == null || body == null) {
+            return;
+        }
+        if (RESPONSE_INPUT_STREAM.equals(body.getClass().getName())) {
             JdkHttpTraces.stateFor(trace).endsWithStream = true;
-            JdkHttpTraces.bind(stream, trace);
+            JdkHttpTraces.bind(body, trace);
+        } else {
+            SignalBus.requestEnd(trace, status);
         }
     }
 

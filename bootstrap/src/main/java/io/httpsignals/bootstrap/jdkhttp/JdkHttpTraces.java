@@ -141,6 +141,23 @@ public final class JdkHttpTraces {
         }
     }
 
+    /**
+     * The trace of {@code exchange} if it is its request's current hop; null for any other exchange, such as one
+     * for an HTTP/2 server push (which shares the {@code MultiExchange} of the request it came with).
+     */
+    public static Trace forCurrentExchange(Object exchange) {
+        if (!linked || exchange == null) {
+            return null;
+        }
+        try {
+            Object multi = (Object) Links.EXCHANGE_MULTI.invokeExact(exchange);
+            Trace trace = BY_MULTI.get(multi);
+            return trace != null && (Object) Links.MULTI_EXCHANGE.invokeExact(multi) == exchange ? trace : null;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
     /** The trace of an {@code ExchangeImpl} ({@code Http1Exchange}, HTTP/2 {@code Stream}), through its exchange. */
     public static Trace forExchangeImpl(Object impl) {
         if (!linked || impl == null || !Links.EXCHANGE_IMPL.isInstance(impl)) {
@@ -254,6 +271,7 @@ public final class JdkHttpTraces {
         static final Class<?> HTTP1_SUBSCRIBER = optionalType("jdk.internal.net.http.Http1Exchange$Http1ResponseBodySubscriber");
         static final Class<?> HTTP2_SUBSCRIBER = optionalType("jdk.internal.net.http.Stream$Http2StreamResponseSubscriber");
         static final MethodHandle EXCHANGE_MULTI = getter(type("jdk.internal.net.http.Exchange"), "multi");
+        static final MethodHandle MULTI_EXCHANGE = getter(type("jdk.internal.net.http.MultiExchange"), "exchange");
         static final MethodHandle IMPL_EXCHANGE = getter(EXCHANGE_IMPL, "exchange");
         static final MethodHandle HTTP1_REQUEST_EXCHANGE = getter(HTTP1_REQUEST, "http1Exchange");
         static final MethodHandle HTTP1_SUBSCRIBER_EXCHANGE = getter(HTTP1_SUBSCRIBER, "exchange");
