@@ -16,8 +16,7 @@ import java.lang.reflect.Field;
  * {@code MultiExchange} through the client's own fields ({@code ExchangeImpl.exchange}, {@code Exchange.multi}...),
  * read with getters looked up once with a lookup from inside {@code jdk.internal.net.http} (package-private fields
  * are out of reach of the bootstrap loader otherwise). A binding costs an entry per object and request; a walk costs
- * nothing. Objects no field leads from (the user subscriber of 17's older body path, a response input stream) are
- * bound in a map, held weakly.
+ * nothing. A response input stream, which no field leads from, is bound in a map, held weakly.
  *
  * <p>The trace reaches the {@code MultiExchange} through a per-thread hand-over: the {@code send}/{@code sendAsync}
  * hook starts the trace and the {@code Exchange} constructor, which {@code MultiExchange}'s constructor runs on the
@@ -33,6 +32,8 @@ public final class JdkHttpTraces {
     /** The hop whose connection this thread is looking up (see {@link #enterAcquiring}). */
     private static final ThreadLocal<Trace> ACQUIRING = new ThreadLocal<>();
     private static final Object NO_TRACE = new Object();
+    /** The request whose response body this thread is handing to its subscriber (17 before 17.0.17 only). */
+    private static final ThreadLocal<Trace> DELIVERING = new ThreadLocal<>();
     private static final WeakIdentityMap<Object, Trace> BY_OBJECT = new WeakIdentityMap<>();
 
     /** A lookup with access to {@code jdk.internal.net.http}, handed over by the first {@code Exchange} hook. */
@@ -124,6 +125,39 @@ public final class JdkHttpTraces {
         }
     }
 
+    /**
+     * Enter of {@code Http1Response$BodyReader.handle} (17 before 17.0.17): until {@link #exitBodyDelivery} the
+     * pieces of body the subscriber gets on this thread are {@code http1Response}'s request's. Returns what to restore.
+     */
+    public static Object enterBodyDelivery(Object http1Response) {
+        Trace previous = DELIVERING.get();
+        Trace trace = null;
+        if (linked && http1Response != null) {
+            try {
+                trace = forExchangeImpl((Object) Links.HTTP1_RESPONSE_EXCHANGE.invokeExact(http1Response));
+            } catch (Throwable e) {
+                trace = null;
+            }
+        }
+        if (trace != null || previous != null) {
+            DELIVERING.set(trace);
+        }
+        return previous == null ? NO_TRACE : previous;
+    }
+
+    public static void exitBodyDelivery(Object token) {
+        if (token instanceof Trace) {
+            DELIVERING.set((Trace) token);
+        } else if (token == NO_TRACE && DELIVERING.get() != null) {
+            DELIVERING.set(null);
+        }
+    }
+
+    /** The request whose response body this thread is delivering, or null. */
+    public static Trace bodyDelivery() {
+        return DELIVERING.get();
+    }
+
     /** The hop whose connection this thread is looking up, or null. */
     public static Trace acquiring() {
         return ACQUIRING.get();
@@ -186,27 +220,25 @@ public final class JdkHttpTraces {
     }
 
     /**
-     * The trace of a response body subscriber: the client's own wrappers (25, 17.0.17+) lead to their exchange; any
-     * other subscriber (the user's one on older 17 updates) is found if it was bound.
+     * The trace of a response body subscriber: the client's own wrappers (25, 17.0.17+) lead to their exchange; null
+     * for any other.
      */
     public static Trace forBodySubscriber(Object subscriber) {
-        if (subscriber == null) {
+        if (!linked || subscriber == null) {
             return null;
         }
-        if (linked) {
-            Class<?> type = subscriber.getClass();
-            try {
-                if (type == Links.HTTP1_SUBSCRIBER) {
-                    return forExchangeImpl((Object) Links.HTTP1_SUBSCRIBER_EXCHANGE.invokeExact(subscriber));
-                }
-                if (type == Links.HTTP2_SUBSCRIBER) {
-                    return forExchangeImpl((Object) Links.HTTP2_SUBSCRIBER_STREAM.invokeExact(subscriber));
-                }
-            } catch (Throwable e) {
-                return null;
+        Class<?> type = subscriber.getClass();
+        try {
+            if (type == Links.HTTP1_SUBSCRIBER) {
+                return forExchangeImpl((Object) Links.HTTP1_SUBSCRIBER_EXCHANGE.invokeExact(subscriber));
             }
+            if (type == Links.HTTP2_SUBSCRIBER) {
+                return forExchangeImpl((Object) Links.HTTP2_SUBSCRIBER_STREAM.invokeExact(subscriber));
+            }
+        } catch (Throwable e) {
+            return null;
         }
-        return BY_OBJECT.get(subscriber);
+        return null;
     }
 
     /** The HTTP/2 {@code Stream} whose response body {@code subscriber} receives, or null for any other. */
@@ -221,7 +253,7 @@ public final class JdkHttpTraces {
         }
     }
 
-    /** Remembers that {@code part} (a subscriber or stream no field leads from) serves {@code trace}. */
+    /** Remembers that {@code part} (a response input stream, which no field leads from) serves {@code trace}. */
     public static void bind(Object part, Trace trace) {
         if (trace != null && part != null) {
             BY_OBJECT.put(part, trace);
@@ -276,6 +308,8 @@ public final class JdkHttpTraces {
         static final MethodHandle HTTP1_REQUEST_EXCHANGE = getter(HTTP1_REQUEST, "http1Exchange");
         static final MethodHandle HTTP1_SUBSCRIBER_EXCHANGE = getter(HTTP1_SUBSCRIBER, "exchange");
         static final MethodHandle HTTP2_SUBSCRIBER_STREAM = getter(HTTP2_SUBSCRIBER, "this$0");
+        static final MethodHandle HTTP1_RESPONSE_EXCHANGE = HTTP1_SUBSCRIBER != null ? null
+                : getter(optionalType("jdk.internal.net.http.Http1Response"), "exchange");
 
         private static Class<?> type(String name) {
             Class<?> type = optionalType(name);

@@ -63,7 +63,7 @@ public final class JdkHttpClientModule implements InstrumentationModule {
             AgentLog.debug("jdk-httpclient: " + BODY_WRAPPER + " is not in this JDK (" + Runtime.version()
                     + "): response body chunks come from " + LEGACY_HTTP1_BODY
                     + " (HTTP/1.1) and from HTTP/2 DATA frames on arrival (Stream.incoming)");
-            types.add(new ResponseBodyInstrumentation.Http1ReadBody());
+            types.add(new ResponseBodyInstrumentation.Http1BodyReader());
             types.add(new ResponseBodyInstrumentation.Chunks(LEGACY_HTTP1_BODY));
         } else {
             AgentLog.warn("jdk-httpclient: neither " + BODY_WRAPPER + " nor " + LEGACY_HTTP1_BODY
