@@ -32,8 +32,12 @@ public final class JdkHttpSignals {
     public static final String HTTP_2 = "HTTP/2";
 
     private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
-    /** The request an HTTP/1.1 connection currently serves, for its release. */
-    private static final WeakIdentityMap<Object, Trace> CONNECTION_OWNERS = new WeakIdentityMap<>();
+    /**
+     * The request an HTTP/1.1 connection currently serves, for its release; {@link #NO_OWNER} between requests, so
+     * a pooled connection keeps its entry (no new one per reuse) without keeping a finished request alive.
+     */
+    private static final WeakIdentityMap<Object, Object> CONNECTION_OWNERS = new WeakIdentityMap<>();
+    private static final Object NO_OWNER = new Object();
     /** The request that opened a connection whose set-up ({@code finishConnect}) has not completed yet. */
     private static final WeakIdentityMap<Object, Trace> CONNECTING = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> HTTP2_TRANSPORTS = new WeakIdentityMap<>();
@@ -41,9 +45,10 @@ public final class JdkHttpSignals {
     private static final WeakIdentityMap<Object, Throwable> RETRIED_CONNECTS = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, String> ADDRESSES = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Object> STREAM_CONNECTIONS = new WeakIdentityMap<>();
-    private static final WeakIdentityMap<Object, Object> SUBSCRIBER_STREAMS = new WeakIdentityMap<>();
     private static volatile MethodHandle connectedProbe;
     /** Set while {@code closeOrReturnToCache} runs: whether it put the connection back into the pool. */
+    private static final String RESPONSE_INPUT_STREAM =
+            "jdk.internal.net.http.ResponseSubscribers$HttpResponseInputStream";
     private static final ThreadLocal<boolean[]> RETURNED_TO_POOL = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private JdkHttpSignals() {
@@ -51,17 +56,16 @@ public final class JdkHttpSignals {
 
     // ---------------------------------------------------------------- hops
 
-    /** {@code MultiExchange.responseAsyncImpl()} runs once per attempt: after the first, it is a redirect or retry. */
-    public static void attemptStarting(Trace trace, Throwable retryCause) {
+    /**
+     * {@code MultiExchange.responseAsyncImpl()} runs once per attempt ({@code previousAttempts} of them ran before):
+     * after the first, it is a redirect or retry.
+     */
+    public static void attemptStarting(Trace trace, int previousAttempts, Throwable retryCause) {
+        if (trace == null || previousAttempts == 0) {
+            return;
+        }
         RequestState state = JdkHttpTraces.state(trace);
-        if (state == null) {
-            return;
-        }
-        state.attempts++;
-        if (state.attempts == 1) {
-            return;
-        }
-        if (state.redirectLocation != null) {
+        if (state != null && state.redirectLocation != null) {
             SignalBus.requestRedirect(trace, state.redirectStatus, state.redirectLocation);
             state.redirectLocation = null;
             state.redirectStatus = -1;
@@ -75,8 +79,8 @@ public final class JdkHttpSignals {
 
     /** The redirect filter chose to follow {@code status} to {@code location}; announced when the next hop starts. */
     public static void redirectFollowed(Trace trace, int status, String location) {
-        RequestState state = JdkHttpTraces.state(trace);
-        if (state != null) {
+        if (trace != null) {
+            RequestState state = JdkHttpTraces.stateFor(trace);
             state.redirectStatus = status;
             state.redirectLocation = location;
         }
@@ -90,10 +94,10 @@ public final class JdkHttpSignals {
      * creation it leads to (whose envelope then starts when the lookup did); none when a connection is reused.
      */
     public static void hostResolved(Trace trace, String host, InetSocketAddress result, long startedNanos) {
-        RequestState state = JdkHttpTraces.state(trace);
-        if (state == null || host == null || result == null || isIpLiteral(host)) {
+        if (trace == null || host == null || result == null || isIpLiteral(host)) {
             return;
         }
+        RequestState state = JdkHttpTraces.stateFor(trace);
         state.dnsHost = host;
         state.dnsAddress = result.getAddress();
         state.dnsFailed = result.isUnresolved();
@@ -123,15 +127,24 @@ public final class JdkHttpSignals {
      */
     public static void connectionAcquired(Trace trace, Object connection, InetSocketAddress address,
                                           boolean http2, boolean alreadyOpen) {
-        RequestState state = JdkHttpTraces.state(trace);
-        if (state == null || connection == null) {
+        if (trace == null || connection == null) {
             return;
         }
-        String dnsHost = state.dnsHost;
-        InetAddress dnsAddress = state.dnsAddress;
-        boolean dnsFailed = state.dnsFailed;
-        state.dnsHost = null;
-        state.dnsAddress = null;
+        RequestState state = JdkHttpTraces.state(trace);
+        String dnsHost = null;
+        InetAddress dnsAddress = null;
+        boolean dnsFailed = false;
+        long dnsStart = 0;
+        long dnsEnd = 0;
+        if (state != null) {
+            dnsHost = state.dnsHost;
+            dnsAddress = state.dnsAddress;
+            dnsFailed = state.dnsFailed;
+            dnsStart = state.dnsStartNanos;
+            dnsEnd = state.dnsEndNanos;
+            state.dnsHost = null;
+            state.dnsAddress = null;
+        }
         if (alreadyOpen || CONNECTION_IDS.get(connection) != null) {
             // only the HTTP/1.1 pool hands out an open connection (maybe one opened before the agent was attached)
             CONNECTION_OWNERS.put(connection, trace);
@@ -144,9 +157,9 @@ public final class JdkHttpSignals {
             CONNECTION_OWNERS.put(connection, trace);
         }
         CONNECTING.put(connection, trace);
-        if (dnsHost != null && state.dnsStartNanos != 0) {
-            long start = state.dnsStartNanos;
-            long end = state.dnsEndNanos;
+        if (dnsHost != null && dnsStart != 0) {
+            long start = dnsStart;
+            long end = dnsEnd;
             SignalBus.connectionCreateStart(trace, start);
             SignalBus.dnsStart(trace, dnsHost, start);
             if (dnsFailed || dnsAddress == null) {
@@ -232,14 +245,14 @@ public final class JdkHttpSignals {
         return CONNECTING.remove(connection);
     }
 
-    /** Enter of {@code closeOrReturnToCache}: the response is done with its HTTP/1.1 connection. */
     /**
      * Entry of {@code closeOrReturnToCache}: returns the request that owns {@code connection}, taking the connection
      * from it now, before the pool can hand it to another request (whose ownership must not be undone at exit).
      */
     public static Trace releasing(Object connection) {
         RETURNED_TO_POOL.get()[0] = false;
-        return CONNECTION_OWNERS.remove(connection);
+        Object owner = CONNECTION_OWNERS.replace(connection, NO_OWNER);
+        return owner instanceof Trace ? (Trace) owner : null;
     }
 
     /** {@code ConnectionPool.returnToPool} ran inside {@code closeOrReturnToCache}. */
@@ -262,18 +275,11 @@ public final class JdkHttpSignals {
         }
     }
 
-    /** {@code subscriber} receives the response body of the HTTP/2 {@code stream}. */
-    public static void http2BodySubscriber(Object subscriber, Object stream) {
-        if (subscriber != null && stream != null) {
-            SUBSCRIBER_STREAMS.put(subscriber, stream);
-        }
-    }
-
     /** The body subscriber {@code subscriber} completes: for an HTTP/2 stream, the stream has ended. */
     public static void bodyCompleting(Object subscriber) {
-        Object stream = SUBSCRIBER_STREAMS.remove(subscriber);
+        Object stream = JdkHttpTraces.http2StreamOf(subscriber);
         if (stream != null) {
-            http2StreamEnded(JdkHttpTraces.of(stream), stream);
+            http2StreamEnded(JdkHttpTraces.forExchangeImpl(stream), stream);
         }
     }
 
@@ -401,12 +407,24 @@ public final class JdkHttpSignals {
         return all;
     }
 
-    /** The response body is an {@code InputStream}: end the request when the application finishes with it. */
-    public static void bodyIsStream(Trace trace, Object stream) {
-        RequestState state = JdkHttpTraces.state(trace);
-        if (state != null) {
-            state.endsWithStream = true;
-            JdkHttpTraces.bind(stream, trace);
+    /**
+     * The client built the application's response ({@code HttpResponseImpl}) with its body, just before it completes
+     * the request's future: the request ends here, on the client's thread, before the application can see the
+     * response. A body that is the client's response {@code InputStream} ends the request when the application
+     * reads it to its end or closes it. Responses without a body object (204, HEAD, a discarded body, and the
+     * responses a redirect or authentication filter replaced) end when the future completes: the client may still
+     * release the connection in between.
+     */
+    public static void responseBuilt(Object exchange, Object body, int status) {
+        Trace trace = JdkHttpTraces.forCurrentExchange(exchange);
+        if (trace == null || body == null) {
+            return;
+        }
+        if (RESPONSE_INPUT_STREAM.equals(body.getClass().getName())) {
+            JdkHttpTraces.stateFor(trace).endsWithStream = true;
+            JdkHttpTraces.bind(body, trace);
+        } else {
+            SignalBus.requestEnd(trace, status);
         }
     }
 
@@ -418,7 +436,7 @@ public final class JdkHttpSignals {
         }
     }
 
-    static boolean endsWithStream(Trace trace) {
+    public static boolean endsWithStream(Trace trace) {
         RequestState state = JdkHttpTraces.state(trace);
         return state != null && state.endsWithStream;
     }

@@ -33,6 +33,19 @@ public final class JdkResponses {
         return e;
     }
 
+    /**
+     * The failure behind an exception {@code HttpClient.send} threw: {@code send} rethrows the failure of its
+     * future as a new exception of the same kind with the same message, usually with the failure as its cause.
+     */
+    public static Throwable sendFailure(Throwable thrown) {
+        Throwable cause = thrown.getCause();
+        if (cause != null && !(thrown instanceof InterruptedException)
+                && java.util.Objects.equals(thrown.getMessage(), cause.getMessage())) {
+            return unwrap(cause);
+        }
+        return thrown;
+    }
+
     private static MethodHandle statusCodeHandle() {
         try {
             Class<?> type = Class.forName("java.net.http.HttpResponse", false, ClassLoader.getPlatformClassLoader());

@@ -3,13 +3,11 @@ package io.httpsignals.bootstrap.jdkhttp;
 import java.net.InetAddress;
 
 /**
- * What the JDK client hooks remember about one logical request between hooks (kept in {@code Trace.attachment}).
+ * What the JDK client hooks remember about one logical request between hooks (kept in {@code Trace.attachment}),
+ * made only when a hook needs it (a redirect, a host name lookup, a body read as a stream): most requests need none.
  * Fields are written and read under the trace's monitor or from the request's own sequential pipeline.
  */
 final class RequestState {
-
-    /** How many times {@code MultiExchange.responseAsyncImpl()} ran: 1 = first hop, more = redirect or retry. */
-    int attempts;
 
     /** A redirect the redirect filter decided to follow, announced when the next hop starts. */
     int redirectStatus = -1;

@@ -8,7 +8,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The future {@code sendAsync} hands the application instead of the client's own: it completes with the same
- * result, but only after the request's terminal signal was delivered (a body read as an {@code InputStream}
+ * result, but only after the request's terminal signal was delivered (a response with a body ended already when the
+ * client built it) (a body read as an {@code InputStream}
  * ends later, when the application reads it to the end or closes it). Otherwise the application could see its
  * response, finish and exit before a listener heard the end (a {@code whenComplete} registered by the agent runs
  * after the application's own waiters). Cancelling it cancels the client's future, as cancelling that would.
@@ -38,7 +39,8 @@ public final class SignalledFuture<T> extends CompletableFuture<T> implements Bi
         try {
             if (error != null) {
                 SignalBus.requestException(trace, JdkResponses.unwrap(error));
-            } else if (response != null && !JdkHttpSignals.endsWithStream(trace)) {
+            } else if (response != null && !JdkHttpSignals.endsWithStream(trace) && !trace.isEnded()) {
+                // usually ended already when the client built the response (see JdkHttpSignals.responseBuilt)
                 SignalBus.requestEnd(trace, JdkResponses.statusCode(response));
             }
         } finally {

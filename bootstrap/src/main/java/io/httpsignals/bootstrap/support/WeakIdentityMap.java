@@ -114,6 +114,27 @@ public final class WeakIdentityMap<K, V> {
         }
     }
 
+    /**
+     * Replaces the value of a key already present and returns the previous one; adds nothing (and returns null)
+     * when the key is absent. Allocation-free: a long-lived key can be marked instead of removed and added again.
+     */
+    public V replace(K key, V value) {
+        if (key == null || value == null) {
+            return null;
+        }
+        int hash = hash(key);
+        Stripe<V> stripe = stripeOf(hash);
+        synchronized (stripe) {
+            Entry<V> e = stripe.find(key, hash);
+            if (e == null) {
+                return null;
+            }
+            V previous = e.value;
+            e.value = value;
+            return previous;
+        }
+    }
+
     public V remove(K key) {
         if (key == null) {
             return null;

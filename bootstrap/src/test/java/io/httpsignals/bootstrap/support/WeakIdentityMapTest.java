@@ -32,6 +32,20 @@ class WeakIdentityMapTest {
     }
 
     @Test
+    void replaceChangesOnlyAKeyAlreadyPresent() {
+        WeakIdentityMap<Object, String> map = new WeakIdentityMap<>();
+        Object key = new Object();
+        assertNull(map.replace(key, "x"));
+        assertNull(map.get(key));
+        assertEquals(0, map.size());
+        map.put(key, "owner");
+        assertEquals("owner", map.replace(key, "none"));
+        assertEquals("none", map.get(key));
+        assertEquals(1, map.size());
+        assertNull(map.replace(null, "x"));
+    }
+
+    @Test
     void growsAndKeepsEveryEntry() {
         WeakIdentityMap<Object, Integer> map = new WeakIdentityMap<>();
         List<Object> keys = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class AsyncSSLConnectionInstrumentation implements TypeInstrumentat
             if (!SignalBus.active() || connected == null) {
                 return;
             }
-            Trace trace = JdkHttpTraces.of(exchange);
+            Trace trace = JdkHttpTraces.forExchange(exchange);
             if (trace != null) {
                 connected.whenComplete(new TlsHandshakeStart(trace, address));
             }

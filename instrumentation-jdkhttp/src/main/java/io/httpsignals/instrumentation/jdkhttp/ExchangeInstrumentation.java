@@ -1,7 +1,6 @@
 package io.httpsignals.instrumentation.jdkhttp;
 
 import io.httpsignals.bootstrap.SignalBus;
-import io.httpsignals.bootstrap.Trace;
 import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.tooling.Hooks;
 import io.httpsignals.tooling.TypeInstrumentation;
@@ -9,13 +8,16 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import java.lang.invoke.MethodHandles;
+
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 /**
  * {@code jdk.internal.net.http.Exchange}: one per hop of a request. Its constructor (17 also has a variant with an
- * {@code AccessControlContext}) binds the hop and its {@code HttpRequestImpl} to the request's trace.
+ * {@code AccessControlContext}) binds the request's {@code MultiExchange} to its trace (on the first hop); later
+ * hooks walk from the exchange to its {@code MultiExchange}.
  */
 public final class ExchangeInstrumentation implements TypeInstrumentation {
 
@@ -32,14 +34,15 @@ public final class ExchangeInstrumentation implements TypeInstrumentation {
 
     public static final class NewHopAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.This Object exchange,
-                                @Advice.FieldValue("multi") Object multi,
-                                @Advice.FieldValue("request") Object request) {
+        public static void exit(@Advice.FieldValue("multi") Object multi) {
             if (!SignalBus.active()) {
                 return;
             }
-            Trace trace = JdkHttpTraces.bindHop(multi, request);
-            JdkHttpTraces.bind(exchange, trace);
+            if (!JdkHttpTraces.linked()) {
+                // a lookup inside jdk.internal.net.http, for the getters that lead later hooks to the request
+                JdkHttpTraces.link(MethodHandles.lookup());
+            }
+            JdkHttpTraces.bindHop(multi);
         }
     }
 }

@@ -34,17 +34,12 @@ public final class Http1RequestInstrumentation implements TypeInstrumentation {
 
     public static final class HeadersAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.This Object request,
-                                @Advice.FieldValue("http1Exchange") Object http1Exchange,
-                                @Advice.FieldValue("contentLength") long contentLength,
+        public static void exit(@Advice.FieldValue("http1Exchange") Object http1Exchange,
                                 @Advice.Return List<ByteBuffer> head) {
             if (!SignalBus.active()) {
                 return;
             }
-            // the request is bound only for its body's chunk hooks: a request without a body (set by headers())
-            // needs no binding
-            Trace trace = contentLength != 0 ? JdkHttpTraces.bindLike(request, http1Exchange)
-                    : JdkHttpTraces.of(http1Exchange);
+            Trace trace = JdkHttpTraces.forExchangeImpl(http1Exchange);
             if (trace != null) {
                 JdkHttpSignals.http1HeadersSent(trace, head);
             }

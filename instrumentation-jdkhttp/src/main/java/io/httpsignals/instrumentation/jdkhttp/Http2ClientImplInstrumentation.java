@@ -32,15 +32,25 @@ public final class Http2ClientImplInstrumentation implements TypeInstrumentation
     }
 
     public static final class GetConnectionForAdvice {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.Argument(1) Object exchange,
+        /** The hop, for the host lookup and connection hooks this method runs (a new connection's). */
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static Object enter(@Advice.Argument(1) Object exchange) {
+            return SignalBus.active() ? JdkHttpTraces.enterAcquiring(exchange) : null;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void exit(@Advice.Enter Object acquiring,
+                                @Advice.Argument(1) Object exchange,
                                 @Advice.Return CompletableFuture<?> connection) {
+            if (acquiring != null) {
+                JdkHttpTraces.exitAcquiring(acquiring);
+            }
             if (!SignalBus.active() || connection == null || !connection.isDone()
                     || connection.isCompletedExceptionally()) {
                 return;
             }
             Object http2 = connection.getNow(null);
-            Trace trace = http2 == null ? null : JdkHttpTraces.of(exchange);
+            Trace trace = http2 == null ? null : JdkHttpTraces.forExchange(exchange);
             if (trace != null) {
                 JdkHttpSignals.http2ConnectionReused(trace, http2);
             }

@@ -41,13 +41,12 @@ public final class HttpConnectionInstrumentation implements TypeInstrumentation 
     public static final class GetConnectionAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         public static void exit(@Advice.Argument(0) InetSocketAddress address,
-                                @Advice.Argument(2) Object request,
                                 @Advice.Argument(3) HttpClient.Version version,
                                 @Advice.Return Object connection) throws Throwable {
             if (!SignalBus.active() || connection == null) {
                 return;
             }
-            Trace trace = JdkHttpTraces.forRequest(request);
+            Trace trace = JdkHttpTraces.acquiring();
             if (trace == null) {
                 return;
             }

@@ -48,7 +48,7 @@ public final class HttpRequestImplInstrumentation implements TypeInstrumentation
             if (!SignalBus.active() || (proxy != null && proxy.type() == Proxy.Type.HTTP)) {
                 return;
             }
-            Trace trace = JdkHttpTraces.forRequest(request);
+            Trace trace = JdkHttpTraces.acquiring();
             if (trace != null) {
                 URI uri = ((java.net.http.HttpRequest) request).uri();
                 JdkHttpSignals.hostResolved(trace, uri == null ? null : uri.getHost(), address, startedNanos);

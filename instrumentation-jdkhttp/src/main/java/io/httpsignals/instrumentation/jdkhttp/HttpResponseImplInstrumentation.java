@@ -1,14 +1,14 @@
 package io.httpsignals.instrumentation.jdkhttp;
 
 import io.httpsignals.bootstrap.SignalBus;
-import io.httpsignals.bootstrap.Trace;
 import io.httpsignals.bootstrap.jdkhttp.JdkHttpSignals;
-import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.tooling.Hooks;
 import io.httpsignals.tooling.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+
+import java.net.http.HttpResponse;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -16,8 +16,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code jdk.internal.net.http.HttpResponseImpl(request, response, previous, body, exchange)}: the application's
- * response, built before its future completes. A body that is the client's response {@code InputStream} moves the
- * request's end to when the application reads that stream to its end or closes it.
+ * response, built with its body just before the client completes the request's future: the request ends here (or,
+ * for a body that is the client's response {@code InputStream}, when the application reads it to its end or closes
+ * it). Also built, without a body, for the responses a redirect or authentication filter replaced.
  */
 public final class HttpResponseImplInstrumentation implements TypeInstrumentation {
 
@@ -33,14 +34,10 @@ public final class HttpResponseImplInstrumentation implements TypeInstrumentatio
 
     public static final class ResponseBodyAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.Argument(3) Object body, @Advice.Argument(4) Object exchange) {
-            if (!SignalBus.active() || body == null || !body.getClass().getName()
-                    .equals("jdk.internal.net.http.ResponseSubscribers$HttpResponseInputStream")) {
-                return;
-            }
-            Trace trace = JdkHttpTraces.of(exchange);
-            if (trace != null) {
-                JdkHttpSignals.bodyIsStream(trace, body);
+        public static void exit(@Advice.This Object response, @Advice.Argument(3) Object body,
+                                @Advice.Argument(4) Object exchange) {
+            if (SignalBus.active() && body != null) {
+                JdkHttpSignals.responseBuilt(exchange, body, ((HttpResponse<?>) response).statusCode());
             }
         }
     }

@@ -48,7 +48,7 @@ public final class JdkHttpClientModule implements InstrumentationModule {
                 new Http2ClientImplInstrumentation(),
                 new Http2ConnectionInstrumentation(),
                 new StreamInstrumentation(!wrapper),
-                new Http1ExchangeInstrumentation(),
+                new ExchangeImplInstrumentation(),
                 new Http1RequestInstrumentation(),
                 new RequestBodyInstrumentation("jdk.internal.net.http.Http1Request$StreamSubscriber"),
                 new RequestBodyInstrumentation("jdk.internal.net.http.Http1Request$FixedContentSubscriber"),
@@ -58,18 +58,12 @@ public final class JdkHttpClientModule implements InstrumentationModule {
                 new ResponseInputStreamInstrumentation()));
         if (wrapper) {
             types.add(new ResponseBodyInstrumentation.Chunks(BODY_WRAPPER));
-            types.add(new ResponseBodyInstrumentation.WrapperBinding(
-                    "jdk.internal.net.http.Http1Exchange$Http1ResponseBodySubscriber",
-                    ResponseBodyInstrumentation.Http1WrapperAdvice.class));
-            types.add(new ResponseBodyInstrumentation.WrapperBinding(
-                    "jdk.internal.net.http.Stream$Http2StreamResponseSubscriber",
-                    ResponseBodyInstrumentation.Http2WrapperAdvice.class));
         } else if (exists(LEGACY_HTTP1_BODY)) {
             // nothing is lost (the fallback hooks give the same signals), so this is detail, not a problem
             AgentLog.debug("jdk-httpclient: " + BODY_WRAPPER + " is not in this JDK (" + Runtime.version()
                     + "): response body chunks come from " + LEGACY_HTTP1_BODY
                     + " (HTTP/1.1) and from HTTP/2 DATA frames on arrival (Stream.incoming)");
-            types.add(new ResponseBodyInstrumentation.Http1ReadBody());
+            types.add(new ResponseBodyInstrumentation.Http1BodyReader());
             types.add(new ResponseBodyInstrumentation.Chunks(LEGACY_HTTP1_BODY));
         } else {
             AgentLog.warn("jdk-httpclient: neither " + BODY_WRAPPER + " nor " + LEGACY_HTTP1_BODY

@@ -1,7 +1,6 @@
 package io.httpsignals.instrumentation.jdkhttp;
 
 import io.httpsignals.bootstrap.SignalBus;
-import io.httpsignals.bootstrap.Trace;
 import io.httpsignals.bootstrap.jdkhttp.JdkHttpSignals;
 import io.httpsignals.bootstrap.jdkhttp.JdkHttpTraces;
 import io.httpsignals.tooling.Hooks;
@@ -9,6 +8,8 @@ import io.httpsignals.tooling.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -31,13 +32,12 @@ public final class MultiExchangeInstrumentation implements TypeInstrumentation {
 
     public static final class AttemptAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static void enter(@Advice.This Object multi, @Advice.FieldValue("retryCause") Throwable retryCause) {
-            if (!SignalBus.active()) {
-                return;
-            }
-            Trace trace = JdkHttpTraces.forMulti(multi);
-            if (trace != null) {
-                JdkHttpSignals.attemptStarting(trace, retryCause);
+        public static void enter(@Advice.This Object multi,
+                                 @Advice.FieldValue("attempts") AtomicInteger attempts,
+                                 @Advice.FieldValue("retryCause") Throwable retryCause) {
+            // the method counts its attempts itself, first thing: 0 before the first
+            if (SignalBus.active() && attempts != null && attempts.get() > 0) {
+                JdkHttpSignals.attemptStarting(JdkHttpTraces.forMulti(multi), attempts.get(), retryCause);
             }
         }
     }

@@ -46,7 +46,7 @@ public final class PlainHttpConnectionInstrumentation implements TypeInstrumenta
             if (!SignalBus.active()) {
                 return null;
             }
-            Trace trace = JdkHttpTraces.of(exchange);
+            Trace trace = JdkHttpTraces.forExchange(exchange);
             String formatted = Addresses.format(address);
             Throwable previousAttempt = JdkHttpSignals.retriedConnectFailure(connection);
             if (previousAttempt != null) {

@@ -42,7 +42,7 @@ public final class RequestBodyInstrumentation implements TypeInstrumentation {
         @Advice.OnMethodEnter(suppress = Throwable.class)
         public static void enter(@Advice.FieldValue("this$0") Object outer, @Advice.Argument(0) ByteBuffer chunk) {
             if (SignalBus.active() && chunk != null && chunk.hasRemaining()) {
-                SignalBus.requestChunkSent(JdkHttpTraces.of(outer), chunk.remaining());
+                SignalBus.requestChunkSent(JdkHttpTraces.forRequestBodyOwner(outer), chunk.remaining());
             }
         }
     }

@@ -12,7 +12,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -20,9 +19,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Response body chunks as the client hands them to the body subscriber, de-chunked. Where
  * {@code jdk.internal.net.http.common.HttpBodySubscriberWrapper} exists (25, 17.0.17+) its {@code onNext(List)} sees
- * HTTP/1.1 and HTTP/2 alike, and its two subclasses' constructors bind it to the request. Older 17 updates have
+ * HTTP/1.1 and HTTP/2 alike, and its two subclasses lead to their exchange through their own fields. Older 17 updates have
  * {@code Http1Response$Http1BodySubscriber} instead (HTTP/1.1; HTTP/2 falls back to DATA frames, see
- * {@link StreamInstrumentation}); {@code Http1Response.readBody} binds the subscriber it wraps.
+ * {@link StreamInstrumentation}); the body reader that drives it hands over the request for each delivery.
  */
 public final class ResponseBodyInstrumentation {
 
@@ -53,37 +52,20 @@ public final class ResponseBodyInstrumentation {
         }
     }
 
-    /** 25 / 17.0.17+: the wrapper subclasses' constructors; {@code field} holds the bound HTTP/1 exchange or stream. */
-    public static final class WrapperBinding implements TypeInstrumentation {
-        private final String typeName;
-        private final Class<?> advice;
-
-        public WrapperBinding(String typeName, Class<?> advice) {
-            this.typeName = typeName;
-            this.advice = advice;
-        }
-
+    /**
+     * 17 before 17.0.17: {@code Http1Response$BodyReader.handle(buffer, parser, cf)}, the only caller of the body
+     * parser, which hands the de-chunked pieces to the subscriber on the same thread: the request is this thread's
+     * for the call (nothing leads from that subscriber to its request).
+     */
+    public static final class Http1BodyReader implements TypeInstrumentation {
         @Override
         public ElementMatcher<TypeDescription> typeMatcher() {
-            return named(typeName);
+            return named("jdk.internal.net.http.Http1Response$BodyReader");
         }
 
         @Override
         public void hooks(Hooks hooks) {
-            hooks.advise(isConstructor(), advice);
-        }
-    }
-
-    /** 17 before 17.0.17: {@code Http1Response.readBody(subscriber, returnToCache, executor)}. */
-    public static final class Http1ReadBody implements TypeInstrumentation {
-        @Override
-        public ElementMatcher<TypeDescription> typeMatcher() {
-            return named("jdk.internal.net.http.Http1Response");
-        }
-
-        @Override
-        public void hooks(Hooks hooks) {
-            hooks.advise(named("readBody").and(takesArguments(3)), ReadBodyAdvice.class);
+            hooks.advise(named("handle").and(takesArguments(3)), BodyReaderAdvice.class);
         }
     }
 
@@ -98,7 +80,7 @@ public final class ResponseBodyInstrumentation {
                 bytes += chunk.get(i).remaining();
             }
             if (bytes > 0) {
-                SignalBus.responseChunkReceived(JdkHttpTraces.of(subscriber), bytes);
+                SignalBus.responseChunkReceived(JdkHttpTraces.forBodySubscriber(subscriber), bytes);
             }
         }
     }
@@ -115,8 +97,7 @@ public final class ResponseBodyInstrumentation {
 
     public static final class UserSubscriberChunkAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static void enter(@Advice.FieldValue("userSubscriber") Object subscriber,
-                                 @Advice.Argument(0) List<ByteBuffer> chunk) {
+        public static void enter(@Advice.Argument(0) List<ByteBuffer> chunk) {
             if (!SignalBus.active() || chunk == null) {
                 return;
             }
@@ -125,36 +106,21 @@ public final class ResponseBodyInstrumentation {
                 bytes += chunk.get(i).remaining();
             }
             if (bytes > 0) {
-                SignalBus.responseChunkReceived(JdkHttpTraces.of(subscriber), bytes);
+                SignalBus.responseChunkReceived(JdkHttpTraces.bodyDelivery(), bytes);
             }
         }
     }
 
-    public static final class Http1WrapperAdvice {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.This Object subscriber, @Advice.FieldValue("exchange") Object http1Exchange) {
-            if (SignalBus.active()) {
-                JdkHttpTraces.bindLike(subscriber, http1Exchange);
-            }
-        }
-    }
-
-    public static final class Http2WrapperAdvice {
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        public static void exit(@Advice.This Object subscriber, @Advice.FieldValue("this$0") Object stream) {
-            if (SignalBus.active()) {
-                JdkHttpTraces.bindLike(subscriber, stream);
-                JdkHttpSignals.http2BodySubscriber(subscriber, stream);
-            }
-        }
-    }
-
-    public static final class ReadBodyAdvice {
+    public static final class BodyReaderAdvice {
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static void enter(@Advice.Argument(0) Object subscriber,
-                                 @Advice.FieldValue("exchange") Object http1Exchange) {
-            if (SignalBus.active()) {
-                JdkHttpTraces.bindLike(subscriber, http1Exchange);
+        public static Object enter(@Advice.FieldValue("this$0") Object response) {
+            return SignalBus.active() ? JdkHttpTraces.enterBodyDelivery(response) : null;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void exit(@Advice.Enter Object delivering) {
+            if (delivering != null) {
+                JdkHttpTraces.exitBodyDelivery(delivering);
             }
         }
     }

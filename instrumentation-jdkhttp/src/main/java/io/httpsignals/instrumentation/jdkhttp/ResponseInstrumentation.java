@@ -44,7 +44,7 @@ public final class ResponseInstrumentation implements TypeInstrumentation {
             if (!SignalBus.active() || connectResponse) {
                 return;
             }
-            Trace trace = JdkHttpTraces.of(exchange);
+            Trace trace = JdkHttpTraces.forExchange(exchange);
             if (trace != null) {
                 SignalBus.responseHeadersReceived(trace, status,
                         version == HttpClient.Version.HTTP_2 ? JdkHttpSignals.HTTP_2 : JdkHttpSignals.HTTP_1_1,

@@ -12,12 +12,15 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * request_start on entry, sending a copy of the request that carries the headers listeners injected (the
  * application's own request object is untouched; redirect hops copy the headers of the request they follow); the
- * trace is handed to the {@code MultiExchange} this call creates; the terminal signal when the client's future
- * completes, before the application's future does (a body read as an InputStream ends when it is read or closed).
+ * trace is handed to the {@code MultiExchange} this call creates. The terminal signal: for {@code send} (which
+ * passes no executor) when {@code send} returns or throws ({@link HttpClientImplInstrumentation.SendAdvice}); for
+ * {@code sendAsync} when the client's future completes, before the application's future does. A body read as an
+ * InputStream ends when it is read or closed.
  */
 public final class SendAsyncAdvice {
 
@@ -47,6 +50,7 @@ public final class SendAsyncAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter Trace trace,
+                            @Advice.Argument(3) Executor executor,
                             @Advice.Return(readOnly = false) CompletableFuture<Object> future,
                             @Advice.Thrown Throwable thrown) {
         if (trace == null) {
@@ -55,6 +59,8 @@ public final class SendAsyncAdvice {
         JdkHttpTraces.starting(null);
         if (thrown != null) {
             SignalBus.requestException(trace, thrown);
+        } else if (executor == null) {
+            JdkHttpTraces.sending(trace);
         } else if (future != null) {
             future = SignalledFuture.wrap(future, trace);
         }

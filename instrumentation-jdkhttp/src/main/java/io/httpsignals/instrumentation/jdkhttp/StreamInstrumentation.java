@@ -56,7 +56,7 @@ public final class StreamInstrumentation implements TypeInstrumentation {
         public static void exit(@Advice.This Object stream,
                                 @Advice.Argument(0) Object http2,
                                 @Advice.Argument(1) Object exchange) {
-            if (SignalBus.active() && JdkHttpTraces.bindLike(stream, exchange) != null) {
+            if (SignalBus.active() && JdkHttpTraces.forExchange(exchange) != null) {
                 JdkHttpSignals.http2StreamOpened(stream, http2);
             }
         }
@@ -69,7 +69,7 @@ public final class StreamInstrumentation implements TypeInstrumentation {
             if (!SignalBus.active() || frame == null) {
                 return;
             }
-            Trace trace = JdkHttpTraces.of(stream);
+            Trace trace = JdkHttpTraces.forExchangeImpl(stream);
             if (trace != null) {
                 JdkHttpSignals.http2HeadersSent(trace, frame.getSystemHeaders().map(), frame.getUserHeaders().map());
             }
@@ -83,7 +83,7 @@ public final class StreamInstrumentation implements TypeInstrumentation {
             if (!SignalBus.active() || !(frame instanceof DataFrame || frame instanceof HeaderFrame)) {
                 return;
             }
-            Trace trace = JdkHttpTraces.of(stream);
+            Trace trace = JdkHttpTraces.forExchangeImpl(stream);
             if (frame instanceof DataFrame) {
                 int bytes = ((DataFrame) frame).getDataLength();
                 if (bytes > 0) {
