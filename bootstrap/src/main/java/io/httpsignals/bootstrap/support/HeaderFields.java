@@ -14,25 +14,28 @@ import java.util.function.BiConsumer;
 
 /**
  * The header fields of a message head a hook parsed from raw bytes, as the read-only, ordered
- * {@code Map<String, List<String>>} listeners get: two arrays instead of a hash map with a node and a list per
- * header. Names and values that repeat from one request to the next (they mostly do) are the same
- * {@code String} objects: a small per-thread cache of the last ones made saves a string per field. Lookups
- * compare names ignoring case, as HTTP does.
+ * {@code Map<String, List<String>>} listeners get: one array of names and values instead of a hash map with a node
+ * and a list per header. A name's values become a {@code List} only when a listener asks for one: the built-in
+ * outputs read them through {@link #name}, {@link #valueCount} and {@link #value}, which make nothing. Names and
+ * values that repeat from one request to the next (they mostly do) are the same {@code String} objects: a small
+ * per-thread cache of the last ones made saves a string per field. Lookups compare names ignoring case, as HTTP
+ * does.
  */
 public final class HeaderFields extends AbstractMap<String, List<String>> {
 
     private static final int CACHED_STRINGS = 32;
     private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[CACHED_STRINGS]);
     private static final ThreadLocal<int[]> NEXT_SLOT = ThreadLocal.withInitial(() -> new int[1]);
+    // hooks pass generous hints; most heads have fewer fields, and the array doubles when they do not
+    private static final int MAX_INITIAL_FIELDS = 6;
 
-    private String[] names;
-    private List<String>[] values;
+    // name, then value: a String (one value, maybe null) or an unmodifiable List<String> (a repeated name)
+    private Object[] fields;
     private int size;
 
-    @SuppressWarnings("unchecked")
+    /** {@code expected}: how many fields there may be (a hint). */
     public HeaderFields(int expected) {
-        names = new String[Math.max(1, expected)];
-        values = new List[names.length];
+        fields = new Object[2 * Math.max(1, Math.min(expected, MAX_INITIAL_FIELDS))];
     }
 
     /** Adds a field; values of a repeated name (same spelling) are kept together, in order. */
@@ -41,20 +44,58 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
             return;
         }
         for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
-                List<String> all = new ArrayList<>(values[i]);
+            if (fields[2 * i].equals(name)) {
+                List<String> all = new ArrayList<>(values(i));
                 all.add(value);
-                values[i] = Collections.unmodifiableList(all);
+                fields[2 * i + 1] = Collections.unmodifiableList(all);
                 return;
             }
         }
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+        if (2 * size == fields.length) {
+            fields = Arrays.copyOf(fields, 4 * size);
         }
-        names[size] = name;
-        values[size] = Collections.singletonList(value);
+        fields[2 * size] = name;
+        fields[2 * size + 1] = value;
         size++;
+    }
+
+    /** The name of field {@code i} ({@code 0 <= i < size()}), as first spelled. */
+    public String name(int i) {
+        checkIndex(i);
+        return (String) fields[2 * i];
+    }
+
+    /** How many values field {@code i} has (one, unless its name was repeated). */
+    public int valueCount(int i) {
+        checkIndex(i);
+        Object v = fields[2 * i + 1];
+        return v instanceof List ? ((List<?>) v).size() : 1;
+    }
+
+    /** Value {@code j} of field {@code i}. */
+    @SuppressWarnings("unchecked")
+    public String value(int i, int j) {
+        checkIndex(i);
+        Object v = fields[2 * i + 1];
+        if (v instanceof List) {
+            return ((List<String>) v).get(j);
+        }
+        if (j != 0) {
+            throw new IndexOutOfBoundsException(j);
+        }
+        return (String) v;
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> values(int i) {
+        Object v = fields[2 * i + 1];
+        return v instanceof List ? (List<String>) v : Collections.singletonList((String) v);
     }
 
     /**
@@ -103,7 +144,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
     @Override
     public List<String> get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : values(i);
     }
 
     @Override
@@ -114,7 +155,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
     private int indexOf(Object key) {
         if (key instanceof String) {
             for (int i = 0; i < size; i++) {
-                if (names[i].equalsIgnoreCase((String) key)) {
+                if (((String) fields[2 * i]).equalsIgnoreCase((String) key)) {
                     return i;
                 }
             }
@@ -125,7 +166,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
     @Override
     public void forEach(BiConsumer<? super String, ? super List<String>> action) {
         for (int i = 0; i < size; i++) {
-            action.accept(names[i], values[i]);
+            action.accept((String) fields[2 * i], values(i));
         }
     }
 
@@ -148,7 +189,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(names[i], values[i]);
+                        return new SimpleImmutableEntry<>((String) fields[2 * i], values(i));
                     }
                 };
             }

@@ -6,8 +6,10 @@ import io.httpsignals.api.RequestHeaders;
 import io.httpsignals.api.RequestTrace;
 import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.AgentLog;
+import io.httpsignals.bootstrap.InjectableHeaders;
 import io.httpsignals.bootstrap.Redaction;
 import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.support.HeaderFields;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,12 +36,15 @@ final class LogListener implements HttpSignalListener<Void> {
     LogListener(LineSink sink) {
         this.sink = sink;
         this.flusher = AgentThreads.every(100, this::flush);
+        sink.whenBacklogged(() -> AgentThreads.soon(this::flush));
     }
 
     @Override
     public void onRequestStart(RequestTrace trace, Void context, long timeNanos, RequestHeaders headers) {
         StringBuilder b = begin(trace, timeNanos, Signal.REQUEST_START);
-        headers(b, headers.asMap());
+        // most requests get no injected header: their headers are then the application's map, with no view over it
+        headers(b, headers instanceof InjectableHeaders && ((InjectableHeaders) headers).injected().isEmpty()
+                ? ((InjectableHeaders) headers).original() : headers.asMap());
         end(b);
     }
 
@@ -289,6 +294,29 @@ final class LogListener implements HttpSignalListener<Void> {
             return;
         }
         b.append(",\"headers\":{");
+        if (headers instanceof HeaderFields) {
+            // the hooks' own maps: read by index, so no value list is made
+            HeaderFields fields = (HeaderFields) headers;
+            for (int i = 0, n = fields.size(); i < n; i++) {
+                String name = fields.name(i);
+                header(b, i == 0, name);
+                boolean sensitive = Redaction.isSensitiveHeader(name);
+                for (int j = 0, values = fields.valueCount(i); j < values; j++) {
+                    if (j > 0) {
+                        b.append(',');
+                    }
+                    JsonText.string(b, sensitive ? Redaction.REDACTED : fields.value(i, j));
+                }
+                b.append(']');
+            }
+            b.append('}');
+            return;
+        }
+        if (headers.isEmpty()) {
+            // an empty Map.of() has no forEach of its own: Map's default would make an iterator to find nothing
+            b.append('}');
+            return;
+        }
         // forEach rather than an entry iterator: the maps' own forEach walks them without iterator or entry objects
         HeaderWriter writer = HEADER_WRITER.get();
         writer.line = b;
@@ -301,6 +329,15 @@ final class LogListener implements HttpSignalListener<Void> {
         b.append('}');
     }
 
+    // a header's name and the start of its values
+    private static void header(StringBuilder b, boolean first, String name) {
+        if (!first) {
+            b.append(',');
+        }
+        JsonText.string(b, name);
+        b.append(":[");
+    }
+
     /** Writes one header per call into {@link #line}; one per thread, reused. */
     private static final class HeaderWriter implements BiConsumer<String, List<String>> {
         StringBuilder line;
@@ -309,12 +346,8 @@ final class LogListener implements HttpSignalListener<Void> {
         @Override
         public void accept(String name, List<String> values) {
             StringBuilder b = line;
-            if (!first) {
-                b.append(',');
-            }
+            header(b, first, name);
             first = false;
-            JsonText.string(b, name);
-            b.append(":[");
             boolean sensitive = Redaction.isSensitiveHeader(name);
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
