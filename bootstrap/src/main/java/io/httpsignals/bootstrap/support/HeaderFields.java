@@ -29,13 +29,17 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
     // hooks pass generous hints; most heads have fewer fields, and the array doubles when they do not
     private static final int MAX_INITIAL_FIELDS = 6;
 
-    // name, then value: a String (one value, maybe null) or an unmodifiable List<String> (a repeated name)
-    private Object[] fields;
+    private static final Object[] NONE = {};
+
+    // name, then value: a String (one value, maybe null) or an unmodifiable List<String> (a repeated name); made on
+    // the first field, so a message without any (a request the application added no header to) costs no array
+    private Object[] fields = NONE;
     private int size;
+    private final int expected;
 
     /** {@code expected}: how many fields there may be (a hint). */
     public HeaderFields(int expected) {
-        fields = new Object[2 * Math.max(1, Math.min(expected, MAX_INITIAL_FIELDS))];
+        this.expected = Math.max(1, Math.min(expected, MAX_INITIAL_FIELDS));
     }
 
     /** Adds a field; values of a repeated name (same spelling) are kept together, in order. */
@@ -52,7 +56,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
             }
         }
         if (2 * size == fields.length) {
-            fields = Arrays.copyOf(fields, 4 * size);
+            fields = Arrays.copyOf(fields, size == 0 ? 2 * expected : 4 * size);
         }
         fields[2 * size] = name;
         fields[2 * size + 1] = value;

@@ -39,6 +39,8 @@ class HeaderFieldsTest {
     @Test
     void readsByIndexWithoutListsAndGrowsPastItsHint() {
         HeaderFields fields = new HeaderFields(16);
+        assertEquals(Map.of(), fields);
+        assertNull(fields.get("H0"));
         for (int i = 0; i < 20; i++) {
             fields.add("H" + i, "v" + i);
         }
