@@ -28,6 +28,7 @@ final class LogListener implements HttpSignalListener<Void> {
     // One builder per thread, reused for every line: the log then allocates almost nothing per signal.
     private static final ThreadLocal<StringBuilder> LINE = ThreadLocal.withInitial(() -> new StringBuilder(512));
     private static final ThreadLocal<HeaderWriter> HEADER_WRITER = ThreadLocal.withInitial(HeaderWriter::new);
+    private static final ThreadLocal<AddressText> ADDRESS_TEXT = ThreadLocal.withInitial(AddressText::new);
 
     private final LineSink sink;
     private final ScheduledFuture<?> flusher;
@@ -106,7 +107,7 @@ final class LogListener implements HttpSignalListener<Void> {
                 if (i > 0) {
                     b.append(',');
                 }
-                JsonText.string(b, addresses.get(i).getHostAddress());
+                JsonText.string(b, ADDRESS_TEXT.get().of(addresses.get(i)));
             }
             b.append(']');
         }
@@ -356,6 +357,23 @@ final class LogListener implements HttpSignalListener<Void> {
                 JsonText.string(b, sensitive ? Redaction.REDACTED : values.get(i));
             }
             b.append(']');
+        }
+    }
+
+    /**
+     * The text of the address last written by this thread: {@code getHostAddress()} makes a new string per call, and
+     * the JDK hands out the same cached {@code InetAddress} for a host until its DNS entry expires.
+     */
+    private static final class AddressText {
+        private InetAddress address;
+        private String text;
+
+        String of(InetAddress a) {
+            if (a != address) {
+                text = a.getHostAddress();
+                address = a;
+            }
+            return text;
         }
     }
 }

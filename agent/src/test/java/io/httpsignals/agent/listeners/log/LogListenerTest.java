@@ -117,6 +117,19 @@ class LogListenerTest {
                         .toList());
     }
 
+    @Test
+    void dnsAddressesAreWrittenAsTheirText() throws Exception {
+        List<java.net.InetAddress> addresses = List.of(java.net.InetAddress.getByName("127.0.0.1"),
+                java.net.InetAddress.getByName("::1"));
+        String log = lines(listener -> {
+            listener.onDnsResolveHostEnd(TRACE, null, 0, "localhost", addresses, null);
+            listener.onDnsResolveHostEnd(TRACE, null, 0, "localhost", addresses.subList(1, 2), null);
+        });
+        List<String> lines = log.lines().toList();
+        assertEquals(true, lines.get(0).endsWith("\"host\":\"localhost\",\"addresses\":[\"127.0.0.1\",\"0:0:0:0:0:0:0:1\"]}"));
+        assertEquals(true, lines.get(1).endsWith("\"host\":\"localhost\",\"addresses\":[\"0:0:0:0:0:0:0:1\"]}"));
+    }
+
     private interface Signals {
         void emit(LogListener listener) throws Exception;
     }
