@@ -97,7 +97,11 @@ final class LineSink implements AutoCloseable {
                 }
             }
             if (wake) {
-                flushSoon.run();
+                try {
+                    flushSoon.run();
+                } catch (RuntimeException notScheduled) {
+                    // the periodic flush comes anyway
+                }
             }
             return;
         }
@@ -218,10 +222,13 @@ final class LineSink implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        flush();
-        if (file != null) {
-            synchronized (io) {
-                file.close();
+        try {
+            flush();
+        } finally {
+            if (file != null) {
+                synchronized (io) {
+                    file.close();
+                }
             }
         }
     }
