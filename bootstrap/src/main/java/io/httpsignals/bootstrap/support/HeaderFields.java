@@ -5,9 +5,11 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -19,9 +21,10 @@ import java.util.function.BiConsumer;
  * outputs read them through {@link #name}, {@link #valueCount} and {@link #value}, which make nothing. Names and
  * values that repeat from one request to the next (they mostly do) are the same {@code String} objects: a small
  * per-thread cache of the last ones made saves a string per field. Lookups compare names ignoring case, as HTTP
- * does.
+ * does. It implements {@code Map} itself rather than extending {@code AbstractMap}, whose two cached-view fields
+ * would grow every instance by 8 bytes; it is made up to three times per request.
  */
-public final class HeaderFields extends AbstractMap<String, List<String>> {
+public final class HeaderFields implements Map<String, List<String>> {
 
     private static final int CACHED_STRINGS = 32;
     private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[CACHED_STRINGS]);
@@ -193,7 +196,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>((String) fields[2 * i], values(i));
+                        return new AbstractMap.SimpleImmutableEntry<>((String) fields[2 * i], values(i));
                     }
                 };
             }
@@ -203,5 +206,80 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
                 return size;
             }
         };
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    // The rest of Map as AbstractMap has it, through a view made per call: listeners rarely ask for these.
+    private Map<String, List<String>> view() {
+        return new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, List<String>>> entrySet() {
+                return HeaderFields.this.entrySet();
+            }
+
+            @Override
+            public List<String> get(Object key) {
+                return HeaderFields.this.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return HeaderFields.this.containsKey(key);
+            }
+        };
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        return view().containsValue(value);
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return view().keySet();
+    }
+
+    @Override
+    public Collection<List<String>> values() {
+        return view().values();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || view().equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return view().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return view().toString();
+    }
+
+    @Override
+    public List<String> put(String key, List<String> value) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<String> remove(Object key) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends List<String>> m) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void clear() {
+        throw new UnsupportedOperationException();
     }
 }

@@ -34,6 +34,15 @@ class HeaderFieldsTest {
                 "X-Empty", Arrays.asList((String) null)), fields);
         assertThrows(UnsupportedOperationException.class, () -> fields.get("Set-Cookie").add("c"));
         assertThrows(UnsupportedOperationException.class, () -> fields.put("a", List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> fields.remove("Set-Cookie"));
+        assertThrows(UnsupportedOperationException.class, fields::clear);
+        Map<String, List<String>> same = new java.util.LinkedHashMap<>(fields);
+        assertEquals(same, fields);
+        assertEquals(same.hashCode(), fields.hashCode());
+        assertEquals(same.toString(), fields.toString());
+        assertEquals(new ArrayList<>(same.values()), new ArrayList<>(fields.values()));
+        assertTrue(fields.containsValue(List.of("2")));
+        assertFalse(fields.isEmpty());
     }
 
     @Test
