@@ -120,6 +120,14 @@ public final class InjectableHeaders implements RequestHeaders {
         }
     }
 
+    /**
+     * The application's headers as the hook passed them: what {@link #asMap()} shows while {@link #injected()} is
+     * empty, without a view object (the {@code log} listener reads them for every request).
+     */
+    public Map<String, List<String>> original() {
+        return original;
+    }
+
     /** What listeners added or replaced; empty if nothing. Names map to the full list of values to send. */
     public Map<String, List<String>> injected() {
         return injected;

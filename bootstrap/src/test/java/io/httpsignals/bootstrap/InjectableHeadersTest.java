@@ -21,6 +21,7 @@ class InjectableHeadersTest {
         InjectableHeaders headers = new InjectableHeaders(original);
         Map<String, List<String>> view = headers.asMap();
         assertEquals(original, new LinkedHashMap<>(view), "nothing injected: the application's headers, in order");
+        assertSame(original, headers.original());
 
         headers.set("Traceparent", "00-new-01");
         headers.add("x-added", "1");

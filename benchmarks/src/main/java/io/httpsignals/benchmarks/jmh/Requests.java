@@ -38,16 +38,22 @@ final class Requests {
 
     /** Emits the 15 signals of one request; returns the trace ({@code null} when no listener is enabled). */
     static Trace run(long connectionId) {
-        Trace t = SignalBus.requestStart(ClientKind.JDK_HTTPCLIENT, "GET", URL, REQUEST_HEADERS);
+        return run(connectionId, REQUEST_HEADERS, SENT_HEADERS, RESPONSE_HEADERS);
+    }
+
+    /** The same 15 signals with these header maps (a benchmark that builds them as a hook does). */
+    static Trace run(long connectionId, Map<String, List<String>> requestHeaders,
+                     Map<String, List<String>> sentHeaders, Map<String, List<String>> responseHeaders) {
+        Trace t = SignalBus.requestStart(ClientKind.JDK_HTTPCLIENT, "GET", URL, requestHeaders);
         SignalBus.connectionCreateStart(t);
         SignalBus.dnsStart(t, "localhost");
         SignalBus.dnsEnd(t, "localhost", ADDRESSES, null);
         SignalBus.connectStart(t, "127.0.0.1:8080");
         SignalBus.connectEnd(t, "127.0.0.1:8080", null);
         SignalBus.connectionCreateEnd(t, connectionId, "127.0.0.1:8080", "HTTP/1.1", null);
-        SignalBus.requestHeadersSent(t, SENT_HEADERS);
+        SignalBus.requestHeadersSent(t, sentHeaders);
         SignalBus.requestChunkSent(t, 0);
-        SignalBus.responseHeadersReceived(t, 200, "HTTP/1.1", RESPONSE_HEADERS);
+        SignalBus.responseHeadersReceived(t, 200, "HTTP/1.1", responseHeaders);
         SignalBus.responseChunkReceived(t, 512);
         SignalBus.responseChunkReceived(t, 512);
         SignalBus.responseChunkReceived(t, 176);

@@ -330,28 +330,39 @@ public final class JdkHttpSignals {
     public static void http1HeadersSent(Trace trace, List<ByteBuffer> head) {
         Map<String, List<String>> headers = null;
         if (SignalBus.wants(trace, Signal.REQUEST_HEADERS_SENT) && head != null) {
-            int length = 0;
-            for (ByteBuffer buffer : head) {
-                length += buffer.remaining();
+            ByteBuffer only = head.size() == 1 ? head.get(0) : null;
+            if (only != null && only.hasArray()) {
+                // the JDK writes a head as one buffer over an array: parsed where it is, not copied
+                int from = only.arrayOffset() + only.position();
+                headers = parseHead(only.array(), from, from + only.remaining());
+            } else {
+                int length = 0;
+                for (int i = 0; i < head.size(); i++) {
+                    length += head.get(i).remaining();
+                }
+                byte[] bytes = new byte[length];
+                int at = 0;
+                for (int i = 0; i < head.size(); i++) {
+                    ByteBuffer buffer = head.get(i);
+                    int n = buffer.remaining();
+                    buffer.get(buffer.position(), bytes, at, n); // absolute: the buffer's position stays
+                    at += n;
+                }
+                headers = parseHead(bytes, 0, length);
             }
-            byte[] bytes = new byte[length];
-            int at = 0;
-            for (ByteBuffer buffer : head) {
-                int n = buffer.remaining();
-                buffer.get(buffer.position(), bytes, at, n); // absolute: the buffer's position stays
-                at += n;
-            }
-            headers = parseHead(bytes, length);
         }
         SignalBus.requestHeadersSent(trace, headers);
     }
 
-    /** The header fields of a request head (the request line and lines without a name are skipped). */
-    static Map<String, List<String>> parseHead(byte[] head, int length) {
+    /**
+     * The header fields of the request head in {@code head[from, to)} (the request line and lines without a name are
+     * skipped).
+     */
+    static Map<String, List<String>> parseHead(byte[] head, int from, int to) {
         HeaderFields headers = new HeaderFields(8);
-        int line = nextLine(head, 0, length); // after the request line
-        while (line < length) {
-            int end = lineEnd(head, line, length);
+        int line = nextLine(head, from, to); // after the request line
+        while (line < to) {
+            int end = lineEnd(head, line, to);
             int colon = -1;
             for (int i = line; i < end; i++) {
                 if (head[i] == ':') {
@@ -363,7 +374,7 @@ public final class JdkHttpSignals {
                 String name = HeaderFields.latin1(head, line, colon, true);
                 headers.add(name, HeaderFields.latin1(head, colon + 1, end, !Redaction.isSensitiveHeader(name)));
             }
-            line = nextLine(head, end, length);
+            line = nextLine(head, end, to);
         }
         return headers;
     }

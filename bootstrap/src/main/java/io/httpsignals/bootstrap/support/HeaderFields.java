@@ -5,34 +5,44 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * The header fields of a message head a hook parsed from raw bytes, as the read-only, ordered
- * {@code Map<String, List<String>>} listeners get: two arrays instead of a hash map with a node and a list per
- * header. Names and values that repeat from one request to the next (they mostly do) are the same
- * {@code String} objects: a small per-thread cache of the last ones made saves a string per field. Lookups
- * compare names ignoring case, as HTTP does.
+ * {@code Map<String, List<String>>} listeners get: one array of names and values instead of a hash map with a node
+ * and a list per header. A name's values become a {@code List} only when a listener asks for one: the built-in
+ * outputs read them through {@link #name}, {@link #valueCount} and {@link #value}, which make nothing. Names and
+ * values that repeat from one request to the next (they mostly do) are the same {@code String} objects: a small
+ * per-thread cache of the last ones made saves a string per field. Lookups compare names ignoring case, as HTTP
+ * does. It implements {@code Map} itself rather than extending {@code AbstractMap}, whose two cached-view fields
+ * would grow every instance by 8 bytes; it is made up to three times per request.
  */
-public final class HeaderFields extends AbstractMap<String, List<String>> {
+public final class HeaderFields implements Map<String, List<String>> {
 
     private static final int CACHED_STRINGS = 32;
     private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[CACHED_STRINGS]);
     private static final ThreadLocal<int[]> NEXT_SLOT = ThreadLocal.withInitial(() -> new int[1]);
+    // hooks pass generous hints; most heads have fewer fields, and the array doubles when they do not
+    private static final int MAX_INITIAL_FIELDS = 6;
 
-    private String[] names;
-    private List<String>[] values;
+    private static final Object[] NONE = {};
+
+    // name, then value: a String (one value, maybe null) or an unmodifiable List<String> (a repeated name); made on
+    // the first field, so a message without any (a request the application added no header to) costs no array
+    private Object[] fields = NONE;
     private int size;
+    private final int expected;
 
-    @SuppressWarnings("unchecked")
+    /** {@code expected}: how many fields there may be (a hint). */
     public HeaderFields(int expected) {
-        names = new String[Math.max(1, expected)];
-        values = new List[names.length];
+        this.expected = Math.max(1, Math.min(expected, MAX_INITIAL_FIELDS));
     }
 
     /** Adds a field; values of a repeated name (same spelling) are kept together, in order. */
@@ -41,20 +51,58 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
             return;
         }
         for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
-                List<String> all = new ArrayList<>(values[i]);
+            if (fields[2 * i].equals(name)) {
+                List<String> all = new ArrayList<>(values(i));
                 all.add(value);
-                values[i] = Collections.unmodifiableList(all);
+                fields[2 * i + 1] = Collections.unmodifiableList(all);
                 return;
             }
         }
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+        if (2 * size == fields.length) {
+            fields = Arrays.copyOf(fields, size == 0 ? 2 * expected : 4 * size);
         }
-        names[size] = name;
-        values[size] = Collections.singletonList(value);
+        fields[2 * size] = name;
+        fields[2 * size + 1] = value;
         size++;
+    }
+
+    /** The name of field {@code i} ({@code 0 <= i < size()}), as first spelled. */
+    public String name(int i) {
+        checkIndex(i);
+        return (String) fields[2 * i];
+    }
+
+    /** How many values field {@code i} has (one, unless its name was repeated). */
+    public int valueCount(int i) {
+        checkIndex(i);
+        Object v = fields[2 * i + 1];
+        return v instanceof List ? ((List<?>) v).size() : 1;
+    }
+
+    /** Value {@code j} of field {@code i}. */
+    @SuppressWarnings("unchecked")
+    public String value(int i, int j) {
+        checkIndex(i);
+        Object v = fields[2 * i + 1];
+        if (v instanceof List) {
+            return ((List<String>) v).get(j);
+        }
+        if (j != 0) {
+            throw new IndexOutOfBoundsException(j);
+        }
+        return (String) v;
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> values(int i) {
+        Object v = fields[2 * i + 1];
+        return v instanceof List ? (List<String>) v : Collections.singletonList((String) v);
     }
 
     /**
@@ -103,7 +151,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
     @Override
     public List<String> get(Object key) {
         int i = indexOf(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : values(i);
     }
 
     @Override
@@ -114,7 +162,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
     private int indexOf(Object key) {
         if (key instanceof String) {
             for (int i = 0; i < size; i++) {
-                if (names[i].equalsIgnoreCase((String) key)) {
+                if (((String) fields[2 * i]).equalsIgnoreCase((String) key)) {
                     return i;
                 }
             }
@@ -125,7 +173,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
     @Override
     public void forEach(BiConsumer<? super String, ? super List<String>> action) {
         for (int i = 0; i < size; i++) {
-            action.accept(names[i], values[i]);
+            action.accept((String) fields[2 * i], values(i));
         }
     }
 
@@ -148,7 +196,7 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new SimpleImmutableEntry<>(names[i], values[i]);
+                        return new AbstractMap.SimpleImmutableEntry<>((String) fields[2 * i], values(i));
                     }
                 };
             }
@@ -158,5 +206,80 @@ public final class HeaderFields extends AbstractMap<String, List<String>> {
                 return size;
             }
         };
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    // The rest of Map as AbstractMap has it, through a view made per call: listeners rarely ask for these.
+    private Map<String, List<String>> view() {
+        return new AbstractMap<>() {
+            @Override
+            public Set<Entry<String, List<String>>> entrySet() {
+                return HeaderFields.this.entrySet();
+            }
+
+            @Override
+            public List<String> get(Object key) {
+                return HeaderFields.this.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return HeaderFields.this.containsKey(key);
+            }
+        };
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        return view().containsValue(value);
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return view().keySet();
+    }
+
+    @Override
+    public Collection<List<String>> values() {
+        return view().values();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || view().equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return view().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return view().toString();
+    }
+
+    @Override
+    public List<String> put(String key, List<String> value) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<String> remove(Object key) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends List<String>> m) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void clear() {
+        throw new UnsupportedOperationException();
     }
 }

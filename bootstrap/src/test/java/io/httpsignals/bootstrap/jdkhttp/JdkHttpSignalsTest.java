@@ -15,7 +15,7 @@ class JdkHttpSignalsTest {
 
     private static Map<String, List<String>> parse(String head) {
         byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
-        return JdkHttpSignals.parseHead(bytes, bytes.length);
+        return JdkHttpSignals.parseHead(bytes, 0, bytes.length);
     }
 
     @Test
@@ -42,6 +42,12 @@ class JdkHttpSignalsTest {
         assertSame(first.get("Host").get(0), second.get("Host").get(0));
         assertEquals(first.get("Authorization"), second.get("Authorization"));
         assertEquals(false, first.get("Authorization").get(0) == second.get("Authorization").get(0));
+    }
+
+    @Test
+    void parsesAHeadInsideALargerArray() {
+        byte[] bytes = "xxGET / HTTP/1.1\r\nHost: a\r\n\r\nyy".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(Map.of("Host", List.of("a")), JdkHttpSignals.parseHead(bytes, 2, bytes.length - 2));
     }
 
     @Test

@@ -34,5 +34,34 @@ class HeaderFieldsTest {
                 "X-Empty", Arrays.asList((String) null)), fields);
         assertThrows(UnsupportedOperationException.class, () -> fields.get("Set-Cookie").add("c"));
         assertThrows(UnsupportedOperationException.class, () -> fields.put("a", List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> fields.remove("Set-Cookie"));
+        assertThrows(UnsupportedOperationException.class, fields::clear);
+        Map<String, List<String>> same = new java.util.LinkedHashMap<>(fields);
+        assertEquals(same, fields);
+        assertEquals(same.hashCode(), fields.hashCode());
+        assertEquals(same.toString(), fields.toString());
+        assertEquals(new ArrayList<>(same.values()), new ArrayList<>(fields.values()));
+        assertTrue(fields.containsValue(List.of("2")));
+        assertFalse(fields.isEmpty());
+    }
+
+    @Test
+    void readsByIndexWithoutListsAndGrowsPastItsHint() {
+        HeaderFields fields = new HeaderFields(16);
+        assertEquals(Map.of(), fields);
+        assertNull(fields.get("H0"));
+        for (int i = 0; i < 20; i++) {
+            fields.add("H" + i, "v" + i);
+        }
+        fields.add("H3", "again");
+        assertEquals(20, fields.size());
+        assertEquals("H19", fields.name(19));
+        assertEquals(1, fields.valueCount(0));
+        assertEquals("v0", fields.value(0, 0));
+        assertEquals(2, fields.valueCount(3));
+        assertEquals("again", fields.value(3, 1));
+        assertEquals(List.of("v3", "again"), fields.get("h3"));
+        assertThrows(IndexOutOfBoundsException.class, () -> fields.value(0, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> fields.name(20));
     }
 }

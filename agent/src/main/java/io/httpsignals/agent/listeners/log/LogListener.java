@@ -6,8 +6,10 @@ import io.httpsignals.api.RequestHeaders;
 import io.httpsignals.api.RequestTrace;
 import io.httpsignals.api.Signal;
 import io.httpsignals.bootstrap.AgentLog;
+import io.httpsignals.bootstrap.InjectableHeaders;
 import io.httpsignals.bootstrap.Redaction;
 import io.httpsignals.bootstrap.SignalBus;
+import io.httpsignals.bootstrap.support.HeaderFields;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +28,7 @@ final class LogListener implements HttpSignalListener<Void> {
     // One builder per thread, reused for every line: the log then allocates almost nothing per signal.
     private static final ThreadLocal<StringBuilder> LINE = ThreadLocal.withInitial(() -> new StringBuilder(512));
     private static final ThreadLocal<HeaderWriter> HEADER_WRITER = ThreadLocal.withInitial(HeaderWriter::new);
+    private static final ThreadLocal<AddressText> ADDRESS_TEXT = ThreadLocal.withInitial(AddressText::new);
 
     private final LineSink sink;
     private final ScheduledFuture<?> flusher;
@@ -34,12 +37,15 @@ final class LogListener implements HttpSignalListener<Void> {
     LogListener(LineSink sink) {
         this.sink = sink;
         this.flusher = AgentThreads.every(100, this::flush);
+        sink.whenBacklogged(() -> AgentThreads.soon(this::flush));
     }
 
     @Override
     public void onRequestStart(RequestTrace trace, Void context, long timeNanos, RequestHeaders headers) {
         StringBuilder b = begin(trace, timeNanos, Signal.REQUEST_START);
-        headers(b, headers.asMap());
+        // most requests get no injected header: their headers are then the application's map, with no view over it
+        headers(b, headers instanceof InjectableHeaders && ((InjectableHeaders) headers).injected().isEmpty()
+                ? ((InjectableHeaders) headers).original() : headers.asMap());
         end(b);
     }
 
@@ -101,7 +107,7 @@ final class LogListener implements HttpSignalListener<Void> {
                 if (i > 0) {
                     b.append(',');
                 }
-                JsonText.string(b, addresses.get(i).getHostAddress());
+                JsonText.string(b, ADDRESS_TEXT.get().of(addresses.get(i)));
             }
             b.append(']');
         }
@@ -289,6 +295,29 @@ final class LogListener implements HttpSignalListener<Void> {
             return;
         }
         b.append(",\"headers\":{");
+        if (headers instanceof HeaderFields) {
+            // the hooks' own maps: read by index, so no value list is made
+            HeaderFields fields = (HeaderFields) headers;
+            for (int i = 0, n = fields.size(); i < n; i++) {
+                String name = fields.name(i);
+                header(b, i == 0, name);
+                boolean sensitive = Redaction.isSensitiveHeader(name);
+                for (int j = 0, values = fields.valueCount(i); j < values; j++) {
+                    if (j > 0) {
+                        b.append(',');
+                    }
+                    JsonText.string(b, sensitive ? Redaction.REDACTED : fields.value(i, j));
+                }
+                b.append(']');
+            }
+            b.append('}');
+            return;
+        }
+        if (headers.isEmpty()) {
+            // an empty Map.of() has no forEach of its own: Map's default would make an iterator to find nothing
+            b.append('}');
+            return;
+        }
         // forEach rather than an entry iterator: the maps' own forEach walks them without iterator or entry objects
         HeaderWriter writer = HEADER_WRITER.get();
         writer.line = b;
@@ -301,6 +330,15 @@ final class LogListener implements HttpSignalListener<Void> {
         b.append('}');
     }
 
+    // a header's name and the start of its values
+    private static void header(StringBuilder b, boolean first, String name) {
+        if (!first) {
+            b.append(',');
+        }
+        JsonText.string(b, name);
+        b.append(":[");
+    }
+
     /** Writes one header per call into {@link #line}; one per thread, reused. */
     private static final class HeaderWriter implements BiConsumer<String, List<String>> {
         StringBuilder line;
@@ -309,12 +347,8 @@ final class LogListener implements HttpSignalListener<Void> {
         @Override
         public void accept(String name, List<String> values) {
             StringBuilder b = line;
-            if (!first) {
-                b.append(',');
-            }
+            header(b, first, name);
             first = false;
-            JsonText.string(b, name);
-            b.append(":[");
             boolean sensitive = Redaction.isSensitiveHeader(name);
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
@@ -323,6 +357,23 @@ final class LogListener implements HttpSignalListener<Void> {
                 JsonText.string(b, sensitive ? Redaction.REDACTED : values.get(i));
             }
             b.append(']');
+        }
+    }
+
+    /**
+     * The text of the address last written by this thread: {@code getHostAddress()} makes a new string per call, and
+     * the JDK hands out the same cached {@code InetAddress} for a host until its DNS entry expires.
+     */
+    private static final class AddressText {
+        private InetAddress address;
+        private String text;
+
+        String of(InetAddress a) {
+            if (a != address) {
+                text = a.getHostAddress();
+                address = a;
+            }
+            return text;
         }
     }
 }
