@@ -54,6 +54,22 @@ public final class ApacheTracking {
         return request;
     }
 
+    /**
+     * The URL of a 5.x request head as its {@code getUri()} would spell it, from the parts the head keeps
+     * ({@code getUri()} re-parses them into a new {@code URI} for every request: hundreds of bytes). One string.
+     */
+    public static String url(String scheme, String host, int port, String path) {
+        String s = scheme != null ? scheme : "http";
+        String p = path != null ? path : "/";
+        String slash = p.startsWith("/") ? "" : "/";
+        boolean v6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+        String open = v6 ? "[" : "";
+        String close = v6 ? "]" : "";
+        // one concatenation each: one array and one string
+        return port >= 0 ? s + "://" + open + host + close + ":" + port + slash + p
+                : s + "://" + open + host + close + slash + p;
+    }
+
     /** The request the calling thread is executing, or {@code null}. */
     public static ApacheRequest current() {
         return CURRENT.get();
