@@ -37,6 +37,7 @@ public final class ApacheTracking {
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CONNECT = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CALLBACK = new WeakIdentityMap<>();
     private static final ThreadLocal<ApacheRequest> ASYNC_STARTED = new ThreadLocal<>();
+    private static final ThreadLocal<Object> LEASING_FROM = new ThreadLocal<>();
 
     private ApacheTracking() {
     }
@@ -109,28 +110,32 @@ public final class ApacheTracking {
         if (request == null) {
             return;
         }
-        if (request.pendingRedirect != null) {
-            SignalBus.requestRedirect(request.trace, request.status, request.pendingRedirect);
-            request.pendingRedirect = null;
-        }
-        if (request.pendingRetry != null) {
-            SignalBus.requestRetry(request.trace, request.pendingRetry);
-            request.pendingRetry = null;
-        }
         request.hopConnected = false;
-        request.connectAddresses = null;
-        request.connectAttempt = 0;
+        ApacheRequest.Setup setup = request.setupIfAny();
+        if (setup == null) {
+            return;
+        }
+        if (setup.pendingRedirect != null) {
+            SignalBus.requestRedirect(request.trace, request.status, setup.pendingRedirect);
+            setup.pendingRedirect = null;
+        }
+        if (setup.pendingRetry != null) {
+            SignalBus.requestRetry(request.trace, setup.pendingRetry);
+            setup.pendingRetry = null;
+        }
+        setup.connectAddresses = null;
+        setup.connectAttempt = 0;
     }
 
     public static void redirectDecided(ApacheRequest request, String location) {
         if (request != null) {
-            request.pendingRedirect = location;
+            request.setup().pendingRedirect = location;
         }
     }
 
     public static void retryDecided(ApacheRequest request, String reason) {
         if (request != null) {
-            request.pendingRetry = reason;
+            request.setup().pendingRetry = reason;
         }
     }
 
@@ -167,6 +172,18 @@ public final class ApacheTracking {
         if (end) {
             SignalBus.requestEnd(request.trace, request.status);
         }
+    }
+
+    /**
+     * 4.5: the pool this thread's lease is in ({@code null} when it left), to read the route's maximum if it queues.
+     * A thread leases one connection at a time, so a thread-local (set, never removed: no allocation) suffices.
+     */
+    public static void leasingFrom(Object pool) {
+        LEASING_FROM.set(pool);
+    }
+
+    public static Object leasingFrom() {
+        return LEASING_FROM.get();
     }
 
     /** {@code connection_queued_start}; {@code future} is what the pool completes when a connection is free. */
@@ -293,41 +310,41 @@ public final class ApacheTracking {
         if (!dnsStart(request, host)) {
             return false;
         }
-        request.dnsByOperator = true;
-        request.dnsHost = host;
-        request.dnsResult = null;
+        request.setup().dnsByOperator = true;
+        request.setup().dnsHost = host;
+        request.setup().dnsResult = null;
         return true;
     }
 
     /** The operator returned or threw: a lookup it opened and nobody ended ends now (with the operator's error). */
     public static void operatorDnsDone(ApacheRequest request, Throwable thrown) {
-        if (request != null && request.dnsByOperator) {
+        if (request != null && request.setup().dnsByOperator) {
             endOperatorDns(request, thrown);
         }
     }
 
     private static void endOperatorDns(ApacheRequest request, Throwable error) {
-        request.dnsByOperator = false;
-        request.dnsInner = false;
-        List<InetAddress> result = request.dnsResult;
-        request.dnsResult = null;
+        request.setup().dnsByOperator = false;
+        request.setup().dnsInner = false;
+        List<InetAddress> result = request.setup().dnsResult;
+        request.setup().dnsResult = null;
         // a resolver the agent does not hook leaves no result: the addresses are unknown then
-        endDns(request, request.dnsHost, error == null ? result : null, error);
+        endDns(request, request.setup().dnsHost, error == null ? result : null, error);
     }
 
     /** Opens the lookup unless one is open already (a resolver delegating to another). True if this call opened it. */
     public static boolean dnsStart(ApacheRequest request, String host) {
-        if (request != null && request.dnsByOperator && !request.dnsInner) {
+        if (request != null && request.setup().dnsByOperator && !request.setup().dnsInner) {
             // the resolver the operator called: its result becomes the lookup's
-            request.dnsInner = true;
+            request.setup().dnsInner = true;
             return true;
         }
-        if (request == null || request.dnsOpen || host == null) {
+        if (request == null || request.setup().dnsOpen || host == null) {
             return false;
         }
-        request.dnsOpen = true;
-        request.dnsReported = !isIpLiteral(host);
-        if (request.dnsReported) {
+        request.setup().dnsOpen = true;
+        request.setup().dnsReported = !isIpLiteral(host);
+        if (request.setup().dnsReported) {
             SignalBus.dnsStart(request.trace, host);
         }
         return true;
@@ -349,8 +366,8 @@ public final class ApacheTracking {
                 }
             }
             if (port > 0) {
-                request.connectAddresses = formatted;
-                request.connectAttempt = 0;
+                request.setup().connectAddresses = formatted;
+                request.setup().connectAttempt = 0;
             }
         }
         endDns(request, host, list, error);
@@ -374,8 +391,8 @@ public final class ApacheTracking {
                 }
                 formatted.add(Addresses.format(address));
             }
-            request.connectAddresses = formatted;
-            request.connectAttempt = 0;
+            request.setup().connectAddresses = formatted;
+            request.setup().connectAttempt = 0;
         }
         endDns(request, host, list, error);
     }
@@ -383,18 +400,18 @@ public final class ApacheTracking {
     /** A hooked resolver inside the operator's lookup returned: its result is the lookup's. */
     private static void resolverReturned(ApacheRequest request, List<InetAddress> list) {
         if (list != null) {
-            request.dnsResult = list;
+            request.setup().dnsResult = list;
         }
     }
 
     private static void endDns(ApacheRequest request, String host, List<InetAddress> list, Throwable error) {
-        if (request.dnsInner) {
-            request.dnsInner = false;
+        if (request.setup().dnsInner) {
+            request.setup().dnsInner = false;
             resolverReturned(request, list);
             return;
         }
-        request.dnsOpen = false;
-        if (request.dnsReported) {
+        request.setup().dnsOpen = false;
+        if (request.setup().dnsReported) {
             SignalBus.dnsEnd(request.trace, host, list, error);
         }
     }
@@ -404,14 +421,14 @@ public final class ApacheTracking {
         if (request == null) {
             return;
         }
-        if (request.dnsByOperator) {
+        if (request.setup().dnsByOperator) {
             endOperatorDns(request, null);
         }
-        request.operatorCallbacks = true;
-        List<String> addresses = request.connectAddresses;
-        String address = addresses != null && request.connectAttempt < addresses.size()
-                ? addresses.get(request.connectAttempt) : fallbackAddress;
-        request.connectAttempt++;
+        request.setup().operatorCallbacks = true;
+        List<String> addresses = request.setup().connectAddresses;
+        String address = addresses != null && request.setup().connectAttempt < addresses.size()
+                ? addresses.get(request.setup().connectAttempt) : fallbackAddress;
+        request.setup().connectAttempt++;
         SignalBus.connectStart(request.trace, address);
     }
 
@@ -420,12 +437,12 @@ public final class ApacheTracking {
      * operator's own callbacks (5.4+) do, which may call a legacy factory inside their brackets.
      */
     public static boolean socketFactoryReports(ApacheRequest request) {
-        return request != null && !request.operatorCallbacks;
+        return request != null && !request.setup().operatorCallbacks;
     }
 
     public static void connectStart(ApacheRequest request, SocketAddress address) {
         if (request != null) {
-            if (request.dnsByOperator) {
+            if (request.setup().dnsByOperator) {
                 endOperatorDns(request, null);
             }
             SignalBus.connectStart(request.trace, Addresses.format(address));
@@ -598,7 +615,7 @@ public final class ApacheTracking {
     public static void asyncCreateStart(ApacheRequest request) {
         if (request != null) {
             request.asyncCreating = true;
-            request.connectionH2 = false;
+            request.setup().connectionH2 = false;
             SignalBus.connectionCreateStart(request.trace);
         }
     }
@@ -641,7 +658,7 @@ public final class ApacheTracking {
         synchronized (request) {
             if (request.asyncHeld) {
                 request.asyncEnding = true;
-                request.asyncEndStatus = status;
+                request.status = status;
                 return;
             }
         }
@@ -654,8 +671,8 @@ public final class ApacheTracking {
             return;
         }
         request.asyncCreating = false;
-        if (request.tlsOpen) {
-            request.tlsOpen = false;
+        if (request.setup().tlsOpen) {
+            request.setup().tlsOpen = false;
             SignalBus.tlsEnd(request.trace, null, null, null,
                     error != null ? error : new javax.net.ssl.SSLException("handshake not completed"));
         }
@@ -663,7 +680,7 @@ public final class ApacheTracking {
             synchronized (request) {
                 request.asyncHeld = true;
             }
-            createEnd(request, request.connectionAddress, request.connectionH2 ? "HTTP/2" : "HTTP/1.1", null);
+            createEnd(request, request.setup().connectionAddress, request.setup().connectionH2 ? "HTTP/2" : "HTTP/1.1", null);
         } else {
             createEnd(request, null, null, error);
         }
@@ -688,7 +705,7 @@ public final class ApacheTracking {
      */
     public static void asyncDnsResolved(String host, Object addresses) {
         ApacheRequest request = CURRENT.get();
-        if (request == null || !request.async || !request.dnsOpen) {
+        if (request == null || !request.async || !request.setup().dnsOpen) {
             return;
         }
         if (addresses instanceof InetAddress[]) {
@@ -706,7 +723,7 @@ public final class ApacheTracking {
 
     /** The session requester returned: a lookup still open failed (the returned future holds the error). */
     public static void asyncDnsDone(ApacheRequest request, String host, Object future, Throwable thrown) {
-        if (request == null || !request.dnsOpen) {
+        if (request == null || !request.setup().dnsOpen) {
             return;
         }
         Throwable error = thrown;
@@ -742,15 +759,15 @@ public final class ApacheTracking {
     public static void asyncTlsStart() {
         ApacheRequest request = CURRENT.get();
         if (request != null && request.async && request.asyncCreating) {
-            request.tlsOpen = true;
+            request.setup().tlsOpen = true;
             SignalBus.tlsStart(request.trace);
         }
     }
 
     public static void asyncTlsEnd(ApacheRequest request, SSLSession session, String alpn) {
-        if (request != null && request.tlsOpen) {
-            request.tlsOpen = false;
-            request.connectionH2 = "h2".equals(alpn);
+        if (request != null && request.setup().tlsOpen) {
+            request.setup().tlsOpen = false;
+            request.setup().connectionH2 = "h2".equals(alpn);
             tlsEnd(request, session, alpn, null);
         }
     }
@@ -760,7 +777,7 @@ public final class ApacheTracking {
         ApacheRequest request = CURRENT.get();
         if (request != null && request.async && request.asyncCreating) {
             connecting(request, connection);
-            request.connectionAddress = Addresses.format(remote);
+            request.setup().connectionAddress = Addresses.format(remote);
         }
     }
 
@@ -780,11 +797,13 @@ public final class ApacheTracking {
         request.connection = connection;
         request.connectionId = connectionId(connection);
         String address = addressOf(connection);
-        request.connectionAddress = address != null ? address : rememberAddress(connection, Addresses.format(remote));
+        if (address == null) {
+            address = rememberAddress(connection, Addresses.format(remote));
+        }
         synchronized (request) {
             request.asyncHeld = true;
         }
-        SignalBus.connectionReused(request.trace, request.connectionId, request.connectionAddress, protocol);
+        SignalBus.connectionReused(request.trace, request.connectionId, address, protocol);
     }
 
     /**
@@ -793,7 +812,8 @@ public final class ApacheTracking {
      * its connection yet. A connect still open ends here: its future may complete after the exchange went out.
      */
     private static boolean asyncHopUnconnected(ApacheRequest request) {
-        if (request.pendingRedirect != null || request.pendingRetry != null) {
+        ApacheRequest.Setup setup = request.setupIfAny();
+        if (setup != null && (setup.pendingRedirect != null || setup.pendingRetry != null)) {
             hopStart(request);
         }
         if (request.hopConnected) {
@@ -857,7 +877,7 @@ public final class ApacheTracking {
             SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
         }
         if (end) {
-            SignalBus.requestEnd(request.trace, request.asyncEndStatus);
+            SignalBus.requestEnd(request.trace, request.status);
         }
     }
 
