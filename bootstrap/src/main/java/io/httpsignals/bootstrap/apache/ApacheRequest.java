@@ -16,9 +16,6 @@ public final class ApacheRequest {
 
     public final Trace trace;
 
-    /** The request that was current on this thread when this one started (restored when it returns). */
-    ApacheRequest previous;
-
     /** The pool lease (5.x endpoint, 4.5 connection proxy) held by the current hop, or {@code null}. */
     Object lease;
 
@@ -26,7 +23,13 @@ public final class ApacheRequest {
     public Object connection;
     public long connectionId = -1;
 
-    /** Connection setup, redirects and retries of this request; {@code null} until one happens. */
+    /**
+     * Classic: the session buffer (one per connection) the current hop's response body is read from, while this
+     * request is what reads of it belong to.
+     */
+    Object bodyBuffer;
+
+    /** Connection setup, redirects, retries and nesting of this request; {@code null} until one happens. */
     private Setup setup;
 
     /**
@@ -54,9 +57,8 @@ public final class ApacheRequest {
     /** The request entity is being written: body-stream writes on this thread belong to this request. */
     public boolean sendingEntity;
 
-    ApacheRequest(Trace trace, ApacheRequest previous) {
+    ApacheRequest(Trace trace) {
         this.trace = trace;
-        this.previous = previous;
     }
 
     /** This request's connection-setup state, made on first use. */
@@ -74,8 +76,11 @@ public final class ApacheRequest {
         return setup;
     }
 
-    /** Opening a connection (DNS, connect, TLS), redirects and retries of one request. */
+    /** Opening a connection (DNS, connect, TLS), redirects, retries and nesting of one request. */
     static final class Setup {
+        /** The request that was current on this thread when this one started (restored when it returns). */
+        ApacheRequest previous;
+
         /** A DNS lookup of this request is open (resolvers that delegate to each other report it once). */
         boolean dnsOpen;
         boolean dnsReported;

@@ -27,7 +27,9 @@ public final class ApacheTracking {
 
     private static final ThreadLocal<ApacheRequest> CURRENT = new ThreadLocal<>();
     private static final WeakIdentityMap<Object, ApacheRequest> BY_LEASE = new WeakIdentityMap<>();
-    private static final WeakIdentityMap<Object, ApacheRequest> BY_STREAM = new WeakIdentityMap<>();
+    /** The request reading from a classic connection's session buffer, or {@link #NO_REQUEST}. */
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_BODY_BUFFER = new WeakIdentityMap<>();
+    private static final ApacheRequest NO_REQUEST = new ApacheRequest(null);
     private static final WeakIdentityMap<Object, ApacheRequest> BY_FUTURE = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
     /** Remote address of a connection, formatted once: a pooled connection serves many requests. */
@@ -50,7 +52,11 @@ public final class ApacheTracking {
         if (trace == null) {
             return null;
         }
-        ApacheRequest request = new ApacheRequest(trace, CURRENT.get());
+        ApacheRequest request = new ApacheRequest(trace);
+        ApacheRequest previous = CURRENT.get();
+        if (previous != null) {
+            request.setup().previous = previous;
+        }
         CURRENT.set(request);
         return request;
     }
@@ -81,15 +87,23 @@ public final class ApacheTracking {
      * held any more, else when the application consumes or closes the entity (see {@link #released}).
      */
     public static void returned(ApacheRequest request, Throwable thrown) {
+        ApacheRequest.Setup setup = request.setupIfAny();
+        ApacheRequest previous = setup != null ? setup.previous : null;
         if (CURRENT.get() == request) {
-            CURRENT.set(request.previous);
+            CURRENT.set(previous);
         }
-        request.previous = null;
+        if (previous != null) {
+            setup.previous = null;
+        }
         if (thrown != null) {
             Object lease;
             synchronized (request) {
                 lease = request.lease;
                 request.lease = null;
+            }
+            if (lease != null) {
+                // still leased: no other request can be reading from this connection yet
+                bodyDone(request);
             }
             BY_LEASE.remove(lease);
             SignalBus.requestException(request.trace, thrown);
@@ -158,6 +172,8 @@ public final class ApacheTracking {
         if (request == null) {
             return;
         }
+        // before the connection goes back to the pool, where another request may take it
+        bodyDone(request);
         if (request.hopConnected) {
             // a lease given back after its connection failed to open had no connection to release
             SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
@@ -495,21 +511,45 @@ public final class ApacheTracking {
         SignalBus.responseHeadersReceived(request.trace, status, protocol, headers);
     }
 
-    /** The response entity's stream: reads of it by the application are this request's response chunks. */
-    public static void entityStream(ApacheRequest request, Object stream) {
-        if (request != null && stream != null) {
-            BY_STREAM.put(stream, request);
+    /**
+     * A classic response body stream reading from {@code buffer} (its connection's session buffer) was made: if
+     * the thread is executing a request, reads from that buffer are its response chunks until its lease goes back.
+     * Keyed by the buffer, not the stream: a pooled connection serves many requests with one buffer, so its entry
+     * is made once and then only gets its value replaced, which allocates nothing.
+     */
+    public static void bodyStreamMade(Object buffer) {
+        ApacheRequest request = CURRENT.get();
+        if (request == null || buffer == null || request.async) {
+            return;
         }
+        BY_BODY_BUFFER.put(buffer, request);
+        request.bodyBuffer = buffer;
     }
 
-    /** A read of {@code stream} returned {@code bytes} (-1 at the end). */
-    public static void streamRead(Object stream, long bytes) {
+    /** A read of a body stream reading from {@code buffer} returned {@code bytes} (-1 at the end). */
+    public static void bodyRead(Object buffer, long bytes) {
         if (bytes <= 0) {
             return;
         }
-        ApacheRequest request = BY_STREAM.get(stream);
+        ApacheRequest request = BY_BODY_BUFFER.get(buffer);
         if (request != null) {
+            // NO_REQUEST's trace is null: the bus ignores it
             SignalBus.responseChunkReceived(request.trace, bytes);
+        }
+    }
+
+    /**
+     * The hop's body was read or abandoned: its buffer's entry stops naming the request (a sentinel, so the entry
+     * stays for the connection's next request and the request is not kept reachable).
+     */
+    private static void bodyDone(ApacheRequest request) {
+        Object buffer = request.bodyBuffer;
+        if (buffer == null) {
+            return;
+        }
+        request.bodyBuffer = null;
+        if (BY_BODY_BUFFER.get(buffer) == request) {
+            BY_BODY_BUFFER.put(buffer, NO_REQUEST);
         }
     }
 
@@ -551,7 +591,7 @@ public final class ApacheTracking {
         if (trace == null) {
             return null;
         }
-        ApacheRequest request = new ApacheRequest(trace, null);
+        ApacheRequest request = new ApacheRequest(trace);
         request.async = true;
         ASYNC_BY_RUNTIME.put(runtime, request);
         ASYNC_STARTED.set(request);

@@ -35,9 +35,9 @@ public final class ApacheHttpClient4Module implements InstrumentationModule {
                 new RouteSpecificPoolInstrumentation(),
                 new RedirectStrategyInstrumentation(),
                 new RetryHandlerInstrumentation(),
-                BodyStreamInstrumentation.input(IO + "ContentLengthInputStream"),
-                BodyStreamInstrumentation.input(IO + "ChunkedInputStream"),
-                BodyStreamInstrumentation.input(IO + "IdentityInputStream"),
+                BodyStreamInstrumentation.input4(IO + "ContentLengthInputStream"),
+                BodyStreamInstrumentation.input4(IO + "ChunkedInputStream"),
+                BodyStreamInstrumentation.input4(IO + "IdentityInputStream"),
                 BodyStreamInstrumentation.output(IO + "ContentLengthOutputStream"),
                 BodyStreamInstrumentation.output(IO + "ChunkedOutputStream"),
                 BodyStreamInstrumentation.output(IO + "IdentityOutputStream"));
