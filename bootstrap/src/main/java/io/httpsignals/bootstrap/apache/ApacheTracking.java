@@ -11,6 +11,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.net.ssl.SSLSession;
 
@@ -40,6 +41,7 @@ public final class ApacheTracking {
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CALLBACK = new WeakIdentityMap<>();
     private static final ThreadLocal<ApacheRequest> ASYNC_STARTED = new ThreadLocal<>();
     private static final ThreadLocal<Object> LEASING_FROM = new ThreadLocal<>();
+    private static final ThreadLocal<LastUrl> LAST_URL = new ThreadLocal<>();
 
     private ApacheTracking() {
     }
@@ -63,9 +65,20 @@ public final class ApacheTracking {
 
     /**
      * The URL of a 5.x request head as its {@code getUri()} would spell it, from the parts the head keeps
-     * ({@code getUri()} re-parses them into a new {@code URI} for every request: hundreds of bytes). One string.
+     * ({@code getUri()} re-parses them into a new {@code URI} for every request: hundreds of bytes). A thread that
+     * requests the same URL again gets the string it got last time: the head keeps no URL string to reuse, and
+     * clients tend to call the same endpoints over and over.
      */
     public static String url(String scheme, String host, int port, String path) {
+        LastUrl last = LAST_URL.get();
+        if (last == null) {
+            last = new LastUrl();
+            LAST_URL.set(last);
+        }
+        if (last.url != null && last.port == port && host.equals(last.host) && Objects.equals(path, last.path)
+                && Objects.equals(scheme, last.scheme)) {
+            return last.url;
+        }
         String s = scheme != null ? scheme : "http";
         String p = path != null ? path : "/";
         String slash = p.startsWith("/") ? "" : "/";
@@ -73,8 +86,23 @@ public final class ApacheTracking {
         String open = v6 ? "[" : "";
         String close = v6 ? "]" : "";
         // one concatenation each: one array and one string
-        return port >= 0 ? s + "://" + open + host + close + ":" + port + slash + p
+        String url = port >= 0 ? s + "://" + open + host + close + ":" + port + slash + p
                 : s + "://" + open + host + close + slash + p;
+        last.scheme = scheme;
+        last.host = host;
+        last.port = port;
+        last.path = path;
+        last.url = url;
+        return url;
+    }
+
+    /** The parts and the URL last made by {@link #url} on a thread. */
+    private static final class LastUrl {
+        String scheme;
+        String host;
+        int port;
+        String path;
+        String url;
     }
 
     /** The request the calling thread is executing, or {@code null}. */
@@ -641,15 +669,19 @@ public final class ApacheTracking {
         }
     }
 
-    /** Makes {@code request} the thread's current one for the duration of a runtime call; returns the previous. */
+    /**
+     * Makes {@code request} the thread's current one for the duration of a runtime call. Returns what to pass to
+     * {@link #exitAsync}: the previous one, or a marker for none (never {@code null}, so an advice can return it as
+     * its only state, without an array).
+     */
     public static ApacheRequest enterAsync(ApacheRequest request) {
         ApacheRequest previous = CURRENT.get();
         CURRENT.set(request);
-        return previous;
+        return previous != null ? previous : NO_REQUEST;
     }
 
     public static void exitAsync(ApacheRequest previous) {
-        CURRENT.set(previous);
+        CURRENT.set(previous != NO_REQUEST ? previous : null);
     }
 
     public static void asyncCreateStart(ApacheRequest request) {
@@ -868,13 +900,13 @@ public final class ApacheTracking {
 
     /** The thread's async request writes its body: each write is a {@code request_chunk_sent}. */
     public static ApacheRequest enterAsyncSending(ApacheRequest request) {
-        if (request != null) {
-            request.sendingEntity = true;
-        }
+        request.sendingEntity = true;
         return enterAsync(request);
     }
 
-    public static void exitAsyncSending(ApacheRequest request, ApacheRequest previous) {
+    /** The body write of the thread's current request (made so by {@link #enterAsyncSending}) returned. */
+    public static void exitAsyncSending(ApacheRequest previous) {
+        ApacheRequest request = CURRENT.get();
         if (request != null) {
             request.sendingEntity = false;
         }
