@@ -130,10 +130,12 @@ public final class ApacheTracking {
                 request.lease = null;
             }
             if (lease != null) {
-                // still leased: no other request can be reading from this connection yet
+                // still leased: no other request can be using this connection or pool entry yet
                 bodyDone(request);
+                if (BY_LEASE.get(lease) == request) {
+                    BY_LEASE.put(lease, NO_REQUEST);
+                }
             }
-            BY_LEASE.remove(lease);
             SignalBus.requestException(request.trace, thrown);
             return;
         }
@@ -183,7 +185,11 @@ public final class ApacheTracking {
 
     // ---------------------------------------------------------------- pool
 
-    /** The pool handed out {@code lease}; its release ends the request once {@code execute} has returned. */
+    /**
+     * The pool handed out {@code lease} (a pool entry: one per connection, leased request after request, so its map
+     * entry is made once and then only gets its value replaced); its release ends the request once {@code execute}
+     * has returned.
+     */
     public static void leased(ApacheRequest request, Object lease) {
         if (request == null || lease == null) {
             return;
@@ -196,10 +202,13 @@ public final class ApacheTracking {
 
     /** {@code connection_released}, and {@code request_end} if the response was already handed out. */
     public static void released(Object lease, boolean keptAlive) {
-        ApacheRequest request = BY_LEASE.remove(lease);
-        if (request == null) {
+        ApacheRequest request = BY_LEASE.get(lease);
+        if (request == null || request == NO_REQUEST) {
             return;
         }
+        // the entry stays for the pool entry's next lease, naming no request (nor keeping this one reachable);
+        // the pool has not taken the entry back yet, so no other request can have leased it meanwhile
+        BY_LEASE.put(lease, NO_REQUEST);
         // before the connection goes back to the pool, where another request may take it
         bodyDone(request);
         if (request.hopConnected) {

@@ -32,6 +32,7 @@ public final class ApacheHttpClient4Module implements InstrumentationModule {
                 new SslSocketFactoryInstrumentation(),
                 new ClientConnectionInstrumentation(),
                 new AbstractConnPoolInstrumentation(),
+                new ConnectionProxyInstrumentation(),
                 new RouteSpecificPoolInstrumentation(),
                 new RedirectStrategyInstrumentation(),
                 new RetryHandlerInstrumentation(),
