@@ -11,6 +11,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.net.ssl.SSLSession;
 
@@ -27,7 +28,9 @@ public final class ApacheTracking {
 
     private static final ThreadLocal<ApacheRequest> CURRENT = new ThreadLocal<>();
     private static final WeakIdentityMap<Object, ApacheRequest> BY_LEASE = new WeakIdentityMap<>();
-    private static final WeakIdentityMap<Object, ApacheRequest> BY_STREAM = new WeakIdentityMap<>();
+    /** The request reading from a classic connection's session buffer, or {@link #NO_REQUEST}. */
+    private static final WeakIdentityMap<Object, ApacheRequest> BY_BODY_BUFFER = new WeakIdentityMap<>();
+    private static final ApacheRequest NO_REQUEST = new ApacheRequest(null);
     private static final WeakIdentityMap<Object, ApacheRequest> BY_FUTURE = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, Long> CONNECTION_IDS = new WeakIdentityMap<>();
     /** Remote address of a connection, formatted once: a pooled connection serves many requests. */
@@ -37,6 +40,8 @@ public final class ApacheTracking {
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CONNECT = new WeakIdentityMap<>();
     private static final WeakIdentityMap<Object, ApacheRequest> ASYNC_BY_CALLBACK = new WeakIdentityMap<>();
     private static final ThreadLocal<ApacheRequest> ASYNC_STARTED = new ThreadLocal<>();
+    private static final ThreadLocal<Object> LEASING_FROM = new ThreadLocal<>();
+    private static final ThreadLocal<LastUrl> LAST_URL = new ThreadLocal<>();
 
     private ApacheTracking() {
     }
@@ -49,9 +54,55 @@ public final class ApacheTracking {
         if (trace == null) {
             return null;
         }
-        ApacheRequest request = new ApacheRequest(trace, CURRENT.get());
+        ApacheRequest request = new ApacheRequest(trace);
+        ApacheRequest previous = CURRENT.get();
+        if (previous != null) {
+            request.setup().previous = previous;
+        }
         CURRENT.set(request);
         return request;
+    }
+
+    /**
+     * The URL of a 5.x request head as its {@code getUri()} would spell it, from the parts the head keeps
+     * ({@code getUri()} re-parses them into a new {@code URI} for every request: hundreds of bytes). A thread that
+     * requests the same URL again gets the string it got last time: the head keeps no URL string to reuse, and
+     * clients tend to call the same endpoints over and over.
+     */
+    public static String url(String scheme, String host, int port, String path) {
+        LastUrl last = LAST_URL.get();
+        if (last == null) {
+            last = new LastUrl();
+            LAST_URL.set(last);
+        }
+        if (last.url != null && last.port == port && host.equals(last.host) && Objects.equals(path, last.path)
+                && Objects.equals(scheme, last.scheme)) {
+            return last.url;
+        }
+        String s = scheme != null ? scheme : "http";
+        String p = path != null ? path : "/";
+        String slash = p.startsWith("/") ? "" : "/";
+        boolean v6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+        String open = v6 ? "[" : "";
+        String close = v6 ? "]" : "";
+        // one concatenation each: one array and one string
+        String url = port >= 0 ? s + "://" + open + host + close + ":" + port + slash + p
+                : s + "://" + open + host + close + slash + p;
+        last.scheme = scheme;
+        last.host = host;
+        last.port = port;
+        last.path = path;
+        last.url = url;
+        return url;
+    }
+
+    /** The parts and the URL last made by {@link #url} on a thread. */
+    private static final class LastUrl {
+        String scheme;
+        String host;
+        int port;
+        String path;
+        String url;
     }
 
     /** The request the calling thread is executing, or {@code null}. */
@@ -64,17 +115,27 @@ public final class ApacheTracking {
      * held any more, else when the application consumes or closes the entity (see {@link #released}).
      */
     public static void returned(ApacheRequest request, Throwable thrown) {
+        ApacheRequest.Setup setup = request.setupIfAny();
+        ApacheRequest previous = setup != null ? setup.previous : null;
         if (CURRENT.get() == request) {
-            CURRENT.set(request.previous);
+            CURRENT.set(previous);
         }
-        request.previous = null;
+        if (previous != null) {
+            setup.previous = null;
+        }
         if (thrown != null) {
             Object lease;
             synchronized (request) {
                 lease = request.lease;
                 request.lease = null;
             }
-            BY_LEASE.remove(lease);
+            if (lease != null) {
+                // still leased: no other request can be using this connection or pool entry yet
+                bodyDone(request);
+                if (BY_LEASE.get(lease) == request) {
+                    BY_LEASE.put(lease, NO_REQUEST);
+                }
+            }
             SignalBus.requestException(request.trace, thrown);
             return;
         }
@@ -93,34 +154,42 @@ public final class ApacheTracking {
         if (request == null) {
             return;
         }
-        if (request.pendingRedirect != null) {
-            SignalBus.requestRedirect(request.trace, request.status, request.pendingRedirect);
-            request.pendingRedirect = null;
-        }
-        if (request.pendingRetry != null) {
-            SignalBus.requestRetry(request.trace, request.pendingRetry);
-            request.pendingRetry = null;
-        }
         request.hopConnected = false;
-        request.connectAddresses = null;
-        request.connectAttempt = 0;
+        ApacheRequest.Setup setup = request.setupIfAny();
+        if (setup == null) {
+            return;
+        }
+        if (setup.pendingRedirect != null) {
+            SignalBus.requestRedirect(request.trace, request.status, setup.pendingRedirect);
+            setup.pendingRedirect = null;
+        }
+        if (setup.pendingRetry != null) {
+            SignalBus.requestRetry(request.trace, setup.pendingRetry);
+            setup.pendingRetry = null;
+        }
+        setup.connectAddresses = null;
+        setup.connectAttempt = 0;
     }
 
     public static void redirectDecided(ApacheRequest request, String location) {
         if (request != null) {
-            request.pendingRedirect = location;
+            request.setup().pendingRedirect = location;
         }
     }
 
     public static void retryDecided(ApacheRequest request, String reason) {
         if (request != null) {
-            request.pendingRetry = reason;
+            request.setup().pendingRetry = reason;
         }
     }
 
     // ---------------------------------------------------------------- pool
 
-    /** The pool handed out {@code lease}; its release ends the request once {@code execute} has returned. */
+    /**
+     * The pool handed out {@code lease} (a pool entry: one per connection, leased request after request, so its map
+     * entry is made once and then only gets its value replaced); its release ends the request once {@code execute}
+     * has returned.
+     */
     public static void leased(ApacheRequest request, Object lease) {
         if (request == null || lease == null) {
             return;
@@ -133,10 +202,15 @@ public final class ApacheTracking {
 
     /** {@code connection_released}, and {@code request_end} if the response was already handed out. */
     public static void released(Object lease, boolean keptAlive) {
-        ApacheRequest request = BY_LEASE.remove(lease);
-        if (request == null) {
+        ApacheRequest request = BY_LEASE.get(lease);
+        if (request == null || request == NO_REQUEST) {
             return;
         }
+        // the entry stays for the pool entry's next lease, naming no request (nor keeping this one reachable);
+        // the pool has not taken the entry back yet, so no other request can have leased it meanwhile
+        BY_LEASE.put(lease, NO_REQUEST);
+        // before the connection goes back to the pool, where another request may take it
+        bodyDone(request);
         if (request.hopConnected) {
             // a lease given back after its connection failed to open had no connection to release
             SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
@@ -151,6 +225,18 @@ public final class ApacheTracking {
         if (end) {
             SignalBus.requestEnd(request.trace, request.status);
         }
+    }
+
+    /**
+     * 4.5: the pool this thread's lease is in ({@code null} when it left), to read the route's maximum if it queues.
+     * A thread leases one connection at a time, so a thread-local (set, never removed: no allocation) suffices.
+     */
+    public static void leasingFrom(Object pool) {
+        LEASING_FROM.set(pool);
+    }
+
+    public static Object leasingFrom() {
+        return LEASING_FROM.get();
     }
 
     /** {@code connection_queued_start}; {@code future} is what the pool completes when a connection is free. */
@@ -277,41 +363,41 @@ public final class ApacheTracking {
         if (!dnsStart(request, host)) {
             return false;
         }
-        request.dnsByOperator = true;
-        request.dnsHost = host;
-        request.dnsResult = null;
+        request.setup().dnsByOperator = true;
+        request.setup().dnsHost = host;
+        request.setup().dnsResult = null;
         return true;
     }
 
     /** The operator returned or threw: a lookup it opened and nobody ended ends now (with the operator's error). */
     public static void operatorDnsDone(ApacheRequest request, Throwable thrown) {
-        if (request != null && request.dnsByOperator) {
+        if (request != null && request.setup().dnsByOperator) {
             endOperatorDns(request, thrown);
         }
     }
 
     private static void endOperatorDns(ApacheRequest request, Throwable error) {
-        request.dnsByOperator = false;
-        request.dnsInner = false;
-        List<InetAddress> result = request.dnsResult;
-        request.dnsResult = null;
+        request.setup().dnsByOperator = false;
+        request.setup().dnsInner = false;
+        List<InetAddress> result = request.setup().dnsResult;
+        request.setup().dnsResult = null;
         // a resolver the agent does not hook leaves no result: the addresses are unknown then
-        endDns(request, request.dnsHost, error == null ? result : null, error);
+        endDns(request, request.setup().dnsHost, error == null ? result : null, error);
     }
 
     /** Opens the lookup unless one is open already (a resolver delegating to another). True if this call opened it. */
     public static boolean dnsStart(ApacheRequest request, String host) {
-        if (request != null && request.dnsByOperator && !request.dnsInner) {
+        if (request != null && request.setup().dnsByOperator && !request.setup().dnsInner) {
             // the resolver the operator called: its result becomes the lookup's
-            request.dnsInner = true;
+            request.setup().dnsInner = true;
             return true;
         }
-        if (request == null || request.dnsOpen || host == null) {
+        if (request == null || request.setup().dnsOpen || host == null) {
             return false;
         }
-        request.dnsOpen = true;
-        request.dnsReported = !isIpLiteral(host);
-        if (request.dnsReported) {
+        request.setup().dnsOpen = true;
+        request.setup().dnsReported = !isIpLiteral(host);
+        if (request.setup().dnsReported) {
             SignalBus.dnsStart(request.trace, host);
         }
         return true;
@@ -333,8 +419,8 @@ public final class ApacheTracking {
                 }
             }
             if (port > 0) {
-                request.connectAddresses = formatted;
-                request.connectAttempt = 0;
+                request.setup().connectAddresses = formatted;
+                request.setup().connectAttempt = 0;
             }
         }
         endDns(request, host, list, error);
@@ -358,8 +444,8 @@ public final class ApacheTracking {
                 }
                 formatted.add(Addresses.format(address));
             }
-            request.connectAddresses = formatted;
-            request.connectAttempt = 0;
+            request.setup().connectAddresses = formatted;
+            request.setup().connectAttempt = 0;
         }
         endDns(request, host, list, error);
     }
@@ -367,18 +453,18 @@ public final class ApacheTracking {
     /** A hooked resolver inside the operator's lookup returned: its result is the lookup's. */
     private static void resolverReturned(ApacheRequest request, List<InetAddress> list) {
         if (list != null) {
-            request.dnsResult = list;
+            request.setup().dnsResult = list;
         }
     }
 
     private static void endDns(ApacheRequest request, String host, List<InetAddress> list, Throwable error) {
-        if (request.dnsInner) {
-            request.dnsInner = false;
+        if (request.setup().dnsInner) {
+            request.setup().dnsInner = false;
             resolverReturned(request, list);
             return;
         }
-        request.dnsOpen = false;
-        if (request.dnsReported) {
+        request.setup().dnsOpen = false;
+        if (request.setup().dnsReported) {
             SignalBus.dnsEnd(request.trace, host, list, error);
         }
     }
@@ -388,14 +474,14 @@ public final class ApacheTracking {
         if (request == null) {
             return;
         }
-        if (request.dnsByOperator) {
+        if (request.setup().dnsByOperator) {
             endOperatorDns(request, null);
         }
-        request.operatorCallbacks = true;
-        List<String> addresses = request.connectAddresses;
-        String address = addresses != null && request.connectAttempt < addresses.size()
-                ? addresses.get(request.connectAttempt) : fallbackAddress;
-        request.connectAttempt++;
+        request.setup().operatorCallbacks = true;
+        List<String> addresses = request.setup().connectAddresses;
+        String address = addresses != null && request.setup().connectAttempt < addresses.size()
+                ? addresses.get(request.setup().connectAttempt) : fallbackAddress;
+        request.setup().connectAttempt++;
         SignalBus.connectStart(request.trace, address);
     }
 
@@ -404,12 +490,12 @@ public final class ApacheTracking {
      * operator's own callbacks (5.4+) do, which may call a legacy factory inside their brackets.
      */
     public static boolean socketFactoryReports(ApacheRequest request) {
-        return request != null && !request.operatorCallbacks;
+        return request != null && !request.setup().operatorCallbacks;
     }
 
     public static void connectStart(ApacheRequest request, SocketAddress address) {
         if (request != null) {
-            if (request.dnsByOperator) {
+            if (request.setup().dnsByOperator) {
                 endOperatorDns(request, null);
             }
             SignalBus.connectStart(request.trace, Addresses.format(address));
@@ -462,21 +548,45 @@ public final class ApacheTracking {
         SignalBus.responseHeadersReceived(request.trace, status, protocol, headers);
     }
 
-    /** The response entity's stream: reads of it by the application are this request's response chunks. */
-    public static void entityStream(ApacheRequest request, Object stream) {
-        if (request != null && stream != null) {
-            BY_STREAM.put(stream, request);
+    /**
+     * A classic response body stream reading from {@code buffer} (its connection's session buffer) was made: if
+     * the thread is executing a request, reads from that buffer are its response chunks until its lease goes back.
+     * Keyed by the buffer, not the stream: a pooled connection serves many requests with one buffer, so its entry
+     * is made once and then only gets its value replaced, which allocates nothing.
+     */
+    public static void bodyStreamMade(Object buffer) {
+        ApacheRequest request = CURRENT.get();
+        if (request == null || buffer == null || request.async) {
+            return;
         }
+        BY_BODY_BUFFER.put(buffer, request);
+        request.bodyBuffer = buffer;
     }
 
-    /** A read of {@code stream} returned {@code bytes} (-1 at the end). */
-    public static void streamRead(Object stream, long bytes) {
+    /** A read of a body stream reading from {@code buffer} returned {@code bytes} (-1 at the end). */
+    public static void bodyRead(Object buffer, long bytes) {
         if (bytes <= 0) {
             return;
         }
-        ApacheRequest request = BY_STREAM.get(stream);
+        ApacheRequest request = BY_BODY_BUFFER.get(buffer);
         if (request != null) {
+            // NO_REQUEST's trace is null: the bus ignores it
             SignalBus.responseChunkReceived(request.trace, bytes);
+        }
+    }
+
+    /**
+     * The hop's body was read or abandoned: its buffer's entry stops naming the request (a sentinel, so the entry
+     * stays for the connection's next request and the request is not kept reachable).
+     */
+    private static void bodyDone(ApacheRequest request) {
+        Object buffer = request.bodyBuffer;
+        if (buffer == null) {
+            return;
+        }
+        request.bodyBuffer = null;
+        if (BY_BODY_BUFFER.get(buffer) == request) {
+            BY_BODY_BUFFER.put(buffer, NO_REQUEST);
         }
     }
 
@@ -518,7 +628,7 @@ public final class ApacheTracking {
         if (trace == null) {
             return null;
         }
-        ApacheRequest request = new ApacheRequest(trace, null);
+        ApacheRequest request = new ApacheRequest(trace);
         request.async = true;
         ASYNC_BY_RUNTIME.put(runtime, request);
         ASYNC_STARTED.set(request);
@@ -568,21 +678,25 @@ public final class ApacheTracking {
         }
     }
 
-    /** Makes {@code request} the thread's current one for the duration of a runtime call; returns the previous. */
+    /**
+     * Makes {@code request} the thread's current one for the duration of a runtime call. Returns what to pass to
+     * {@link #exitAsync}: the previous one, or a marker for none (never {@code null}, so an advice can return it as
+     * its only state, without an array).
+     */
     public static ApacheRequest enterAsync(ApacheRequest request) {
         ApacheRequest previous = CURRENT.get();
         CURRENT.set(request);
-        return previous;
+        return previous != null ? previous : NO_REQUEST;
     }
 
     public static void exitAsync(ApacheRequest previous) {
-        CURRENT.set(previous);
+        CURRENT.set(previous != NO_REQUEST ? previous : null);
     }
 
     public static void asyncCreateStart(ApacheRequest request) {
         if (request != null) {
             request.asyncCreating = true;
-            request.connectionH2 = false;
+            request.setup().connectionH2 = false;
             SignalBus.connectionCreateStart(request.trace);
         }
     }
@@ -625,7 +739,7 @@ public final class ApacheTracking {
         synchronized (request) {
             if (request.asyncHeld) {
                 request.asyncEnding = true;
-                request.asyncEndStatus = status;
+                request.status = status;
                 return;
             }
         }
@@ -638,8 +752,8 @@ public final class ApacheTracking {
             return;
         }
         request.asyncCreating = false;
-        if (request.tlsOpen) {
-            request.tlsOpen = false;
+        if (request.setup().tlsOpen) {
+            request.setup().tlsOpen = false;
             SignalBus.tlsEnd(request.trace, null, null, null,
                     error != null ? error : new javax.net.ssl.SSLException("handshake not completed"));
         }
@@ -647,7 +761,7 @@ public final class ApacheTracking {
             synchronized (request) {
                 request.asyncHeld = true;
             }
-            createEnd(request, request.connectionAddress, request.connectionH2 ? "HTTP/2" : "HTTP/1.1", null);
+            createEnd(request, request.setup().connectionAddress, request.setup().connectionH2 ? "HTTP/2" : "HTTP/1.1", null);
         } else {
             createEnd(request, null, null, error);
         }
@@ -672,7 +786,7 @@ public final class ApacheTracking {
      */
     public static void asyncDnsResolved(String host, Object addresses) {
         ApacheRequest request = CURRENT.get();
-        if (request == null || !request.async || !request.dnsOpen) {
+        if (request == null || !request.async || !request.setup().dnsOpen) {
             return;
         }
         if (addresses instanceof InetAddress[]) {
@@ -690,7 +804,7 @@ public final class ApacheTracking {
 
     /** The session requester returned: a lookup still open failed (the returned future holds the error). */
     public static void asyncDnsDone(ApacheRequest request, String host, Object future, Throwable thrown) {
-        if (request == null || !request.dnsOpen) {
+        if (request == null || !request.setup().dnsOpen) {
             return;
         }
         Throwable error = thrown;
@@ -726,15 +840,15 @@ public final class ApacheTracking {
     public static void asyncTlsStart() {
         ApacheRequest request = CURRENT.get();
         if (request != null && request.async && request.asyncCreating) {
-            request.tlsOpen = true;
+            request.setup().tlsOpen = true;
             SignalBus.tlsStart(request.trace);
         }
     }
 
     public static void asyncTlsEnd(ApacheRequest request, SSLSession session, String alpn) {
-        if (request != null && request.tlsOpen) {
-            request.tlsOpen = false;
-            request.connectionH2 = "h2".equals(alpn);
+        if (request != null && request.setup().tlsOpen) {
+            request.setup().tlsOpen = false;
+            request.setup().connectionH2 = "h2".equals(alpn);
             tlsEnd(request, session, alpn, null);
         }
     }
@@ -744,7 +858,7 @@ public final class ApacheTracking {
         ApacheRequest request = CURRENT.get();
         if (request != null && request.async && request.asyncCreating) {
             connecting(request, connection);
-            request.connectionAddress = Addresses.format(remote);
+            request.setup().connectionAddress = Addresses.format(remote);
         }
     }
 
@@ -764,11 +878,13 @@ public final class ApacheTracking {
         request.connection = connection;
         request.connectionId = connectionId(connection);
         String address = addressOf(connection);
-        request.connectionAddress = address != null ? address : rememberAddress(connection, Addresses.format(remote));
+        if (address == null) {
+            address = rememberAddress(connection, Addresses.format(remote));
+        }
         synchronized (request) {
             request.asyncHeld = true;
         }
-        SignalBus.connectionReused(request.trace, request.connectionId, request.connectionAddress, protocol);
+        SignalBus.connectionReused(request.trace, request.connectionId, address, protocol);
     }
 
     /**
@@ -777,7 +893,8 @@ public final class ApacheTracking {
      * its connection yet. A connect still open ends here: its future may complete after the exchange went out.
      */
     private static boolean asyncHopUnconnected(ApacheRequest request) {
-        if (request.pendingRedirect != null || request.pendingRetry != null) {
+        ApacheRequest.Setup setup = request.setupIfAny();
+        if (setup != null && (setup.pendingRedirect != null || setup.pendingRetry != null)) {
             hopStart(request);
         }
         if (request.hopConnected) {
@@ -792,13 +909,13 @@ public final class ApacheTracking {
 
     /** The thread's async request writes its body: each write is a {@code request_chunk_sent}. */
     public static ApacheRequest enterAsyncSending(ApacheRequest request) {
-        if (request != null) {
-            request.sendingEntity = true;
-        }
+        request.sendingEntity = true;
         return enterAsync(request);
     }
 
-    public static void exitAsyncSending(ApacheRequest request, ApacheRequest previous) {
+    /** The body write of the thread's current request (made so by {@link #enterAsyncSending}) returned. */
+    public static void exitAsyncSending(ApacheRequest previous) {
+        ApacheRequest request = CURRENT.get();
         if (request != null) {
             request.sendingEntity = false;
         }
@@ -841,7 +958,7 @@ public final class ApacheTracking {
             SignalBus.connectionReleased(request.trace, request.connectionId, keptAlive);
         }
         if (end) {
-            SignalBus.requestEnd(request.trace, request.asyncEndStatus);
+            SignalBus.requestEnd(request.trace, request.status);
         }
     }
 

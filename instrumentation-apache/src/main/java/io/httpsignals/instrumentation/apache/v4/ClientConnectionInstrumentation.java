@@ -24,6 +24,5 @@ public final class ClientConnectionInstrumentation implements TypeInstrumentatio
         hooks.advise(named("sendRequestHeader").and(takesArguments(1)), SendRequestHeaderAdvice.class);
         hooks.advise(named("sendRequestEntity").and(takesArguments(1)), SendRequestEntityAdvice.class);
         hooks.advise(named("receiveResponseHeader").and(takesArguments(0)), ReceiveResponseHeaderAdvice.class);
-        hooks.advise(named("receiveResponseEntity").and(takesArguments(1)), ReceiveResponseEntityAdvice.class);
     }
 }

@@ -32,11 +32,15 @@ public final class DoExecuteAdvice {
             return null;
         }
         String url;
+        String method;
         if (request instanceof HttpUriRequest) {
+            // not getRequestLine(): HttpRequestBase makes a new one per call
             URI uri = ((HttpUriRequest) request).getURI();
             url = !uri.isAbsolute() && target != null ? target.toURI().concat(uri.toString()) : uri.toString();
+            method = ((HttpUriRequest) request).getMethod();
         } else {
             url = (target != null ? target.toURI() : "").concat(request.getRequestLine().getUri());
+            method = request.getRequestLine().getMethod();
         }
         // the application's headers only for a listener that reads request_start (summary alone does not)
         Map<String, List<String>> headers = null;
@@ -46,8 +50,7 @@ public final class DoExecuteAdvice {
                 ApacheTracking.addHeader(headers, header.getName(), header.getValue());
             }
         }
-        return ApacheTracking.start(ClientKind.APACHE_HTTPCLIENT4, request.getRequestLine().getMethod(), url,
-                headers);
+        return ApacheTracking.start(ClientKind.APACHE_HTTPCLIENT4, method, url, headers);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -21,7 +21,7 @@ public final class GetPoolEntryBlockingAdvice {
         }
         ApacheRequest request = ApacheTracking.current();
         if (request != null) {
-            request.pool = pool;
+            ApacheTracking.leasingFrom(pool);
         }
         return request;
     }
@@ -29,7 +29,7 @@ public final class GetPoolEntryBlockingAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(@Advice.Enter ApacheRequest request, @Advice.Thrown Throwable thrown) {
         if (request != null) {
-            request.pool = null;
+            ApacheTracking.leasingFrom(null);
             ApacheTracking.waitEnded(request, null, thrown);
         }
     }

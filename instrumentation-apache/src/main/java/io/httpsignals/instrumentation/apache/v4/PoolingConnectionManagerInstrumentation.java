@@ -9,7 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** 4.5's {@code PoolingHttpClientConnectionManager}: connection requests, leases, connects and releases. */
+/** 4.5's {@code PoolingHttpClientConnectionManager}: connection requests and connects. */
 public final class PoolingConnectionManagerInstrumentation implements TypeInstrumentation {
 
     private static final String CONNECTION = "org.apache.http.HttpClientConnection";
@@ -22,10 +22,7 @@ public final class PoolingConnectionManagerInstrumentation implements TypeInstru
     @Override
     public void hooks(Hooks hooks) {
         hooks.advise(named("requestConnection").and(takesArguments(2)), RequestConnectionAdvice.class);
-        hooks.advise(named("leaseConnection").and(takesArguments(3)), LeaseConnectionAdvice.class);
         hooks.advise(named("connect").and(takesArguments(4)).and(takesArgument(0, named(CONNECTION))),
                 ManagerConnectAdvice.class);
-        hooks.advise(named("releaseConnection").and(takesArguments(4)).and(takesArgument(0, named(CONNECTION))),
-                ReleaseAdvice.class);
     }
 }

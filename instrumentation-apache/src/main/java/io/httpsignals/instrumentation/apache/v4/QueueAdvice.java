@@ -29,8 +29,8 @@ public final class QueueAdvice {
         if (request == null || request.queued) {
             return;
         }
-        int max = request.pool instanceof AbstractConnPool ? ((AbstractConnPool) request.pool).getMaxPerRoute(route)
-                : -1;
+        Object pool = ApacheTracking.leasingFrom();
+        int max = pool instanceof AbstractConnPool ? ((AbstractConnPool) pool).getMaxPerRoute(route) : -1;
         ApacheTracking.queued(request, null, leased.size(), pending.size(), max);
     }
 }

@@ -15,7 +15,7 @@ public final class AcquireEndpointAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object[] enter(@Advice.This Object runtime) {
+    public static ApacheRequest enter(@Advice.This Object runtime) {
         if (!SignalBus.active()) {
             return null;
         }
@@ -24,13 +24,13 @@ public final class AcquireEndpointAdvice {
             return null;
         }
         ApacheTracking.hopStart(request);
-        return new Object[] {ApacheTracking.enterAsync(request)};
+        return ApacheTracking.enterAsync(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object[] previous) {
+    public static void exit(@Advice.Enter ApacheRequest previous) {
         if (previous != null) {
-            ApacheTracking.exitAsync((ApacheRequest) previous[0]);
+            ApacheTracking.exitAsync(previous);
         }
     }
 }

@@ -12,7 +12,7 @@ public final class ConnectEndpointAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object[] enter(@Advice.This Object runtime) {
+    public static ApacheRequest enter(@Advice.This Object runtime) {
         if (!SignalBus.active()) {
             return null;
         }
@@ -21,13 +21,13 @@ public final class ConnectEndpointAdvice {
             return null;
         }
         ApacheTracking.asyncCreateStart(request);
-        return new Object[] {ApacheTracking.enterAsync(request)};
+        return ApacheTracking.enterAsync(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object[] previous) {
+    public static void exit(@Advice.Enter ApacheRequest previous) {
         if (previous != null) {
-            ApacheTracking.exitAsync((ApacheRequest) previous[0]);
+            ApacheTracking.exitAsync(previous);
         }
     }
 }

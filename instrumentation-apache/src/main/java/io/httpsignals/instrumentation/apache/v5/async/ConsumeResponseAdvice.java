@@ -23,7 +23,7 @@ public final class ConsumeResponseAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object[] enter(@Advice.FieldValue("val$execRuntime") Object runtime,
+    public static ApacheRequest enter(@Advice.FieldValue("val$execRuntime") Object runtime,
                                  @Advice.Argument(0) HttpResponse response) {
         if (!SignalBus.active() || response == null) {
             return null;
@@ -42,13 +42,13 @@ public final class ConsumeResponseAdvice {
         ProtocolVersion version = response.getVersion();
         String protocol = version != null && version.getMajor() == 2 ? "HTTP/2" : "HTTP/1.1";
         ApacheTracking.responseHeaders(request, response.getCode(), protocol, headers);
-        return new Object[] {ApacheTracking.enterAsync(request)};
+        return ApacheTracking.enterAsync(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object[] previous) {
+    public static void exit(@Advice.Enter ApacheRequest previous) {
         if (previous != null) {
-            ApacheTracking.exitAsync((ApacheRequest) previous[0]);
+            ApacheTracking.exitAsync(previous);
         }
     }
 }

@@ -8,6 +8,7 @@ import net.bytebuddy.asm.Advice;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.net.URIAuthority;
 
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,16 @@ public final class ExecuteImmediateAdvice {
             return;
         }
         String url;
-        try {
-            url = request.getUri().toString();
-        } catch (Exception e) {
-            url = request.getRequestUri();
+        URIAuthority authority = request.getAuthority();
+        if (authority != null) {
+            url = ApacheTracking.url(request.getScheme(), authority.getHostName(), authority.getPort(),
+                    request.getPath());
+        } else {
+            try {
+                url = request.getUri().toString();
+            } catch (Exception e) {
+                url = request.getRequestUri();
+            }
         }
         // the application's headers only for a listener that reads request_start (summary alone does not)
         Map<String, List<String>> headers = null;

@@ -21,7 +21,7 @@ public final class ProduceDataAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object[] enter(@Advice.FieldValue("val$execRuntime") Object runtime,
+    public static ApacheRequest enter(@Advice.FieldValue("val$execRuntime") Object runtime,
                                  @Advice.FieldValue("val$request") HttpRequest head) {
         if (!SignalBus.active()) {
             return null;
@@ -39,13 +39,13 @@ public final class ProduceDataAdvice {
             }
             ApacheTracking.headersSent(request, headers);
         }
-        return request == null ? null : new Object[] {request, ApacheTracking.enterAsyncSending(request)};
+        return request == null ? null : ApacheTracking.enterAsyncSending(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object[] state) {
-        if (state != null) {
-            ApacheTracking.exitAsyncSending((ApacheRequest) state[0], (ApacheRequest) state[1]);
+    public static void exit(@Advice.Enter ApacheRequest previous) {
+        if (previous != null) {
+            ApacheTracking.exitAsyncSending(previous);
         }
     }
 }

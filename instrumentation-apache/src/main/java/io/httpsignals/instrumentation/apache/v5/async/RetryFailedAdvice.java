@@ -16,18 +16,18 @@ public final class RetryFailedAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object[] enter(@Advice.FieldValue("val$scope") AsyncExecChain.Scope scope) {
+    public static ApacheRequest enter(@Advice.FieldValue("val$scope") AsyncExecChain.Scope scope) {
         if (!SignalBus.active() || scope == null) {
             return null;
         }
         ApacheRequest request = ApacheTracking.async(scope.execRuntime);
-        return request == null ? null : new Object[] {ApacheTracking.enterAsync(request)};
+        return request == null ? null : ApacheTracking.enterAsync(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object[] previous) {
+    public static void exit(@Advice.Enter ApacheRequest previous) {
         if (previous != null) {
-            ApacheTracking.exitAsync((ApacheRequest) previous[0]);
+            ApacheTracking.exitAsync(previous);
         }
     }
 }

@@ -15,18 +15,18 @@ public final class SessionConnectedAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static Object[] enter(@Advice.This Object callback) {
+    public static ApacheRequest enter(@Advice.This Object callback) {
         if (!SignalBus.active()) {
             return null;
         }
         ApacheRequest request = ApacheTracking.asyncByCallback(callback);
-        return request == null ? null : new Object[] {ApacheTracking.enterAsync(request)};
+        return request == null ? null : ApacheTracking.enterAsync(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter Object[] previous) {
+    public static void exit(@Advice.Enter ApacheRequest previous) {
         if (previous != null) {
-            ApacheTracking.exitAsync((ApacheRequest) previous[0]);
+            ApacheTracking.exitAsync(previous);
         }
     }
 }

@@ -5,7 +5,6 @@ import io.httpsignals.bootstrap.apache.ApacheRequest;
 import io.httpsignals.bootstrap.apache.ApacheTracking;
 import net.bytebuddy.asm.Advice;
 
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Each hop (and retry) leases its connection here: the redirect or retry that led to the hop is reported first;
@@ -28,14 +27,9 @@ public final class AcquireEndpointAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter ApacheRequest request, @Advice.Thrown Throwable thrown,
-                            @Advice.FieldValue("endpointRef") AtomicReference<?> endpointRef) {
-        if (request == null) {
-            return;
-        }
-        ApacheTracking.waitEnded(request, null, thrown);
-        if (thrown == null && endpointRef != null) {
-            ApacheTracking.leased(request, endpointRef.get());
+    public static void exit(@Advice.Enter ApacheRequest request, @Advice.Thrown Throwable thrown) {
+        if (request != null) {
+            ApacheTracking.waitEnded(request, null, thrown);
         }
     }
 }

@@ -35,6 +35,8 @@ public final class ApacheHttpClient5Module implements InstrumentationModule {
                 new ClientConnectionInstrumentation(),
                 new StrictConnPoolInstrumentation(),
                 new LaxConnPoolInstrumentation(),
+                new RouteSegmentedConnPoolInstrumentation(),
+                new ConnectionEndpointInstrumentation(),
                 new BasicFutureInstrumentation(),
                 new RedirectLocationsInstrumentation(),
                 new RetryStrategyInstrumentation(),

@@ -10,7 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * httpcore5's {@code DefaultBHttpClientConnection} (the class of every pooled classic connection): request head
- * and body written, response head parsed, response body stream created. Server connections are another class.
+ * and body written, response head parsed. Server connections are another class.
  */
 public final class ClientConnectionInstrumentation implements TypeInstrumentation {
 
@@ -24,6 +24,5 @@ public final class ClientConnectionInstrumentation implements TypeInstrumentatio
         hooks.advise(named("sendRequestHeader").and(takesArguments(1)), SendRequestHeaderAdvice.class);
         hooks.advise(named("sendRequestEntity").and(takesArguments(1)), SendRequestEntityAdvice.class);
         hooks.advise(named("receiveResponseHeader").and(takesArguments(0)), ReceiveResponseHeaderAdvice.class);
-        hooks.advise(named("receiveResponseEntity").and(takesArguments(1)), ReceiveResponseEntityAdvice.class);
     }
 }

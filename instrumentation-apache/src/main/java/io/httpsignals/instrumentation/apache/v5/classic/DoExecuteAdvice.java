@@ -9,6 +9,7 @@ import net.bytebuddy.asm.Advice;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.net.URIAuthority;
 
 import java.net.URI;
 import java.util.List;
@@ -30,11 +31,17 @@ public final class DoExecuteAdvice {
             return null;
         }
         String url;
-        try {
-            URI uri = request.getUri();
-            url = !uri.isAbsolute() && target != null ? target.toURI() + uri : uri.toString();
-        } catch (Exception e) {
-            url = (target != null ? target.toURI() : "") + request.getRequestUri();
+        URIAuthority authority = request.getAuthority();
+        if (authority != null) {
+            url = ApacheTracking.url(request.getScheme(), authority.getHostName(), authority.getPort(),
+                    request.getPath());
+        } else {
+            try {
+                URI uri = request.getUri();
+                url = !uri.isAbsolute() && target != null ? target.toURI() + uri : uri.toString();
+            } catch (Exception e) {
+                url = (target != null ? target.toURI() : "") + request.getRequestUri();
+            }
         }
         // the application's headers only for a listener that reads request_start (summary alone does not)
         Map<String, List<String>> headers = null;

@@ -1,11 +1,14 @@
 package io.httpsignals.instrumentation.apache.v5.classic;
 
+import io.httpsignals.instrumentation.apache.PoolReleaseAdvice;
 import io.httpsignals.tooling.Hooks;
 import io.httpsignals.tooling.TypeInstrumentation;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /** httpcore5.s lax pool ({@code PoolConcurrencyPolicy.LAX}): per-route limit only. */
@@ -19,5 +22,6 @@ public final class LaxConnPoolInstrumentation implements TypeInstrumentation {
     @Override
     public void hooks(Hooks hooks) {
         hooks.advise(named("lease").and(takesArguments(4)), PoolLeaseAdvice.class);
+        hooks.advise(named("release").and(takesArguments(2)).and(not(isBridge())), PoolReleaseAdvice.class);
     }
 }

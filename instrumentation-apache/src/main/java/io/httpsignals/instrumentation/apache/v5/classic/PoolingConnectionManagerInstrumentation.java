@@ -9,7 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** {@code io.PoolingHttpClientConnectionManager}: opening a connection for a leased endpoint, and releases. */
+/** {@code io.PoolingHttpClientConnectionManager}: opening a connection for a leased endpoint. */
 public final class PoolingConnectionManagerInstrumentation implements TypeInstrumentation {
 
     private static final String ENDPOINT = "org.apache.hc.client5.http.io.ConnectionEndpoint";
@@ -23,7 +23,5 @@ public final class PoolingConnectionManagerInstrumentation implements TypeInstru
     public void hooks(Hooks hooks) {
         hooks.advise(named("connect").and(takesArguments(3)).and(takesArgument(0, named(ENDPOINT))),
                 ManagerConnectAdvice.class);
-        hooks.advise(named("release").and(takesArguments(3)).and(takesArgument(0, named(ENDPOINT))),
-                ReleaseAdvice.class);
     }
 }
