@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import javax.net.ssl.SSLSession;
 
@@ -253,6 +255,26 @@ public final class ApacheTracking {
             BY_FUTURE.put(future, request);
         }
         SignalBus.connectionQueuedStart(request.trace, leased, pending, max);
+        if (future instanceof Future) {
+            Future<?> lease = (Future<?>) future;
+            if (lease.isDone() && !lease.isCancelled()) {
+                // another thread granted (or failed) the lease after the hook saw it pending and before the map held
+                // it, so that completion found nothing to end; whichever of the two removes the entry ends the wait
+                leaseCompleted(future, failureOf(lease));
+            }
+        }
+    }
+
+    /** The failure of a completed future, or null if it succeeded ({@code get} does not block on a done future). */
+    private static Throwable failureOf(Future<?> done) {
+        try {
+            done.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        } catch (Throwable e) {
+            return e;
+        }
     }
 
     /** The pool completed or failed a lease future: ends the wait of the request that queued it, if any. */

@@ -40,6 +40,8 @@ public final class JdkHttpTraces {
     private static volatile MethodHandles.Lookup packageLookup;
     /** Whether {@link Links} was initialised from {@link #packageLookup} (its getters are then usable). */
     private static volatile boolean linked;
+    /** Set once {@link #link} has finished (whether or not the getters could be made). */
+    private static volatile boolean linkDone;
 
     private JdkHttpTraces() {
     }
@@ -67,9 +69,13 @@ public final class JdkHttpTraces {
         return trace;
     }
 
-    /** Whether the field getters are in place; the {@code Exchange} hook hands over a lookup when they are not. */
+    /**
+     * Whether {@link #link} has finished; until then the {@code Exchange} hook hands over a lookup. Not merely whether
+     * a lookup was handed over: the first requests of a busy JVM race here, and one that went on while another
+     * thread was still making the getters found no request in its later hooks.
+     */
     public static boolean linked() {
-        return linked || packageLookup != null;
+        return linkDone;
     }
 
     /**
@@ -82,7 +88,11 @@ public final class JdkHttpTraces {
             return;
         }
         packageLookup = lookup;
-        linked = Links.EXCHANGE_MULTI != null && Links.IMPL_EXCHANGE != null;
+        try {
+            linked = Links.EXCHANGE_MULTI != null && Links.IMPL_EXCHANGE != null;
+        } finally {
+            linkDone = true;
+        }
     }
 
     /** A new hop ({@code Exchange}) of {@code multi}: returns the request's trace, or null. */
