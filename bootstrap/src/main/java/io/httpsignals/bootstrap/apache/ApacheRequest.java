@@ -103,6 +103,11 @@ public final class ApacheRequest {
         String connectionAddress;
         /** Async: the connection being opened negotiated {@code h2} (ALPN). */
         boolean connectionH2;
+        /**
+         * Async: opening this request's connection failed, so the request is over; a lease seen later on the same
+         * I/O thread (whose current request is still this one) is another request's.
+         */
+        boolean asyncCreateFailed;
         /** Async: a TLS handshake of the connection being opened has started and not ended. */
         volatile boolean tlsOpen;
 

@@ -171,6 +171,7 @@ public final class ApacheTracking {
         }
         setup.connectAddresses = null;
         setup.connectAttempt = 0;
+        setup.asyncCreateFailed = false;
     }
 
     public static void redirectDecided(ApacheRequest request, String location) {
@@ -247,20 +248,22 @@ public final class ApacheTracking {
         // client's I/O threads the thread's current request can be another request's (better no signal than a
         // wrong one)
         if (request == null || request.lease != null || request.asyncCreating || request.hopConnected
-                || request.asyncHeld) {
+                || request.asyncHeld || (request.setupIfAny() != null && request.setupIfAny().asyncCreateFailed)) {
             return;
         }
         request.queued = true;
+        // the start first, then the entry: a thread that grants the lease meanwhile must not find the entry and end
+        // a wait whose start was not out yet (the bus drops such an end, and the wait then stays open)
+        SignalBus.connectionQueuedStart(request.trace, leased, pending, max);
         if (future != null) {
             BY_FUTURE.put(future, request);
-        }
-        SignalBus.connectionQueuedStart(request.trace, leased, pending, max);
-        if (future instanceof Future) {
-            Future<?> lease = (Future<?>) future;
-            if (lease.isDone() && !lease.isCancelled()) {
-                // another thread granted (or failed) the lease after the hook saw it pending and before the map held
-                // it, so that completion found nothing to end; whichever of the two removes the entry ends the wait
-                leaseCompleted(future, failureOf(lease));
+            if (future instanceof Future) {
+                Future<?> lease = (Future<?>) future;
+                if (lease.isDone() && !lease.isCancelled()) {
+                    // granted (or failed) by another thread after the hook saw it pending and before the map held
+                    // it, so that completion found nothing to end; whichever removes the entry ends the wait
+                    leaseCompleted(future, failureOf(lease));
+                }
             }
         }
     }
@@ -785,6 +788,7 @@ public final class ApacheTracking {
             }
             createEnd(request, request.setup().connectionAddress, request.setup().connectionH2 ? "HTTP/2" : "HTTP/1.1", null);
         } else {
+            request.setup().asyncCreateFailed = true;
             createEnd(request, null, null, error);
         }
     }
