@@ -324,13 +324,13 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if ((t.openPhases & Trace.PHASE_CREATE) == 0 || t.ended()) {
+                if ((t.state & Trace.PHASE_CREATE) == 0 || t.ended()) {
                     return;
                 }
                 // inner phases a hook left open end before their envelope does
                 closeOpen(t, Trace.PHASE_TLS | Trace.PHASE_CONNECT | Trace.PHASE_DNS, now, error,
                         "connection setup ended before this phase did");
-                t.openPhases &= ~Trace.PHASE_CREATE;
+                t.state &= ~Trace.PHASE_CREATE;
                 createEnd(t, now, connectionId, remoteAddress, protocol, error);
             }
         } catch (Throwable ignored) {
@@ -583,7 +583,7 @@ public final class SignalBus {
                 if (t.ended()) {
                     return;
                 }
-                t.lastStatus = status;
+                t.recordStatus(status);
                 ListenerSlot[] ls = listeners(t, Signal.RESPONSE_HEADERS_RECEIVED);
                 if (ls == null) {
                     return;
@@ -858,19 +858,19 @@ public final class SignalBus {
         if (t.ended()) {
             return false;
         }
-        if ((t.openPhases & phase) != 0) {
+        if ((t.state & phase) != 0) {
             closeOpen(t, phase, now, null, "the phase restarted before it ended");
         }
-        t.openPhases |= phase;
+        t.state |= phase;
         return true;
     }
 
     /** Marks a phase closed; false (drop the end signal) if it was not open or the request is over. */
     private static boolean close(Trace t, int phase) {
-        if (t.ended() || (t.openPhases & phase) == 0) {
+        if (t.ended() || (t.state & phase) == 0) {
             return false;
         }
-        t.openPhases &= ~phase;
+        t.state &= ~phase;
         return true;
     }
 
@@ -880,11 +880,11 @@ public final class SignalBus {
      * so the usual well-formed request allocates nothing here).
      */
     private static void closeOpen(Trace t, int phases, long now, Throwable error, String incompleteWhy) {
-        int open = t.openPhases & phases;
+        int open = t.state & phases;
         if (open == 0) {
             return;
         }
-        t.openPhases &= ~open;
+        t.state &= ~open;
         if (error == null) {
             error = incomplete(incompleteWhy);
         }

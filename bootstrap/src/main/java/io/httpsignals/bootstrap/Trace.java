@@ -14,8 +14,10 @@ public final class Trace implements RequestTrace {
     static final int PHASE_DNS = 1 << 2;
     static final int PHASE_CONNECT = 1 << 3;
     static final int PHASE_TLS = 1 << 4;
-    /** Not a phase: set in {@link #openPhases} once the terminal signal went out (a bit, not a boolean field, keeps
-     *  the trace at 96 bytes instead of 104: it is allocated for every observed request). */
+    /** {@link #state} bits 8..19: the last response status + 1 (0: none yet). */
+    private static final int STATUS_SHIFT = 8;
+    private static final int STATUS_MASK = 0xFFF;
+    /** Set in {@link #state} once the terminal signal went out. */
     private static final int ENDED = 1 << 31;
 
     private final long id;
@@ -25,16 +27,21 @@ public final class Trace implements RequestTrace {
     private final long startNanos;
 
     final Dispatch dispatch;
-    /** The first listener's context; the others' are in {@link #moreContexts} (most agents run one listener). */
-    private Object context0;
-    private final Object[] moreContexts;
+    /**
+     * The listeners' contexts: with one listener (most agents run one) its context itself, otherwise an array
+     * indexed by slot.
+     */
+    private Object contexts;
 
-    /** The {@code PHASE_*} bits of the phases now open, plus {@link #ENDED}. */
-    int openPhases;
+    /**
+     * The {@code PHASE_*} bits of the phases now open, the last response status and {@link #ENDED}, packed into one
+     * word: with the contexts in one field this keeps the trace at 88 bytes, and it is allocated for every observed
+     * request.
+     */
+    int state;
     long bytesSent;
     long bytesReceived;
     int signals;
-    int lastStatus = -1;
     String openConnectAddress;
     String openDnsHost;
     InjectableHeaders headers;
@@ -52,19 +59,19 @@ public final class Trace implements RequestTrace {
         this.url = url;
         this.startNanos = startNanos;
         this.dispatch = dispatch;
-        this.moreContexts = dispatch.slots.length > 1 ? new Object[dispatch.slots.length - 1] : null;
+        this.contexts = dispatch.slots.length > 1 ? new Object[dispatch.slots.length] : null;
     }
 
     /** The context of the listener in slot {@code index}. */
     Object context(int index) {
-        return index == 0 ? context0 : moreContexts[index - 1];
+        return dispatch.slots.length == 1 ? contexts : ((Object[]) contexts)[index];
     }
 
     void setContext(int index, Object context) {
-        if (index == 0) {
-            context0 = context;
+        if (dispatch.slots.length == 1) {
+            contexts = context;
         } else {
-            moreContexts[index - 1] = context;
+            ((Object[]) contexts)[index] = context;
         }
     }
 
@@ -109,16 +116,21 @@ public final class Trace implements RequestTrace {
     }
 
     boolean ended() {
-        return (openPhases & ENDED) != 0;
+        return (state & ENDED) != 0;
     }
 
     void markEnded() {
-        openPhases |= ENDED;
+        state |= ENDED;
+    }
+
+    void recordStatus(int status) {
+        int stored = Math.max(0, Math.min(status + 1, STATUS_MASK));
+        state = (state & ~(STATUS_MASK << STATUS_SHIFT)) | (stored << STATUS_SHIFT);
     }
 
     /** The status of the last response headers seen, or -1. */
     public synchronized int lastStatus() {
-        return lastStatus;
+        return ((state >>> STATUS_SHIFT) & STATUS_MASK) - 1;
     }
 
     public synchronized long bytesSent() {

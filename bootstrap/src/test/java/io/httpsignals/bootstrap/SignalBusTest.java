@@ -107,6 +107,25 @@ class SignalBusTest {
     }
 
     @Test
+    void eachListenerKeepsItsOwnContextAndTheStatusSurvivesPhases() {
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
+        SignalBus.install(listeners("first", first, "second", second));
+        Trace t = SignalBus.requestStart("jdk-httpclient", "GET", "http://h/", Map.of());
+        assertEquals(-1, t.lastStatus());
+        SignalBus.connectionCreateStart(t);
+        SignalBus.responseHeadersReceived(t, 503, "HTTP/1.1", Map.of());
+        SignalBus.connectStart(t, "10.0.0.1:80"); // phase bits share the word that holds the status
+        assertEquals(503, t.lastStatus());
+        SignalBus.responseHeadersReceived(t, 200, "HTTP/1.1", Map.of());
+        SignalBus.requestEnd(t, t.lastStatus());
+        assertEquals(200, t.lastStatus());
+        assertTrue(t.isEnded());
+        assertEquals("request_end:200:0:0:[start]", first.seen.get(first.seen.size() - 1));
+        assertEquals(first.seen, second.seen);
+    }
+
+    @Test
     void openPhasesCloseWithTheRequestsError() {
         Recorder r = new Recorder();
         SignalBus.install(listeners("r", r));
