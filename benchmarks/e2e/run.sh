@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end overhead of the agent: a server JVM on 127.0.0.1, a client JVM per client kind and configuration
-# (no agent / agent, no listener / agent + summary / agent + log to a file), alternating; writes the Markdown table
-# into docs/benchmarks.md. See docs/benchmarks.md for what each number means.
+# (no agent / an empty -javaagent / agent, no listener / agent + summary / agent + log to a file), alternating;
+# writes the Markdown table into docs/benchmarks.md. See docs/benchmarks.md for what each number means.
 #
 #   benchmarks/e2e/run.sh                      quick mode: 2 rounds of 1.5 s warm-up + 2 s per configuration
 #   benchmarks/e2e/run.sh --mode=full          5 rounds of 8 s + 8 s, 10 start-up runs
 #   benchmarks/e2e/run.sh --kinds=jdk-sync,apache5 --java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-#   options: --rounds= --warmup-ms= --measure-ms= --startup-runs= --threads= --configs=none,agent,summary,log
+#   options: --rounds= --warmup-ms= --measure-ms= --startup-runs= --threads= --configs=none,empty,agent,summary,log
 #            --out=FILE (default docs/benchmarks.md; --out= prints only) --no-build (use the jars already built)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -36,9 +36,19 @@ public final class E2eRunner {
         this.o = o;
     }
 
-    /** One way of running the client JVM: with or without the agent and which listeners. */
-    record Config(String name, String agentArgs) {
+    /**
+     * One way of running the client JVM: with or without an agent (httpsignals unless {@code otherAgentJar} names
+     * another) and which listeners.
+     */
+    record Config(String name, String agentArgs, String otherAgentJar) {
+        Config(String name, String agentArgs) {
+            this(name, agentArgs, null);
+        }
+
         List<String> jvmArgs(String agentJar) {
+            if (otherAgentJar != null) {
+                return List.of("-javaagent:" + otherAgentJar);
+            }
             if (agentArgs == null) {
                 return List.of();
             }
@@ -75,6 +85,7 @@ public final class E2eRunner {
         try {
             String url = "http://127.0.0.1:" + awaitPort(server) + "/hello";
             configs.add(new Config("no agent", null));
+            configs.add(new Config("empty -javaagent", null, EmptyAgent.writeJar(work).toString()));
             configs.add(new Config("agent, no listener", ""));
             if (listenerExists("summary", url, work)) {
                 configs.add(new Config("agent + summary", "listeners=summary"));
@@ -108,7 +119,7 @@ public final class E2eRunner {
     }
 
     private static String configKey(Config c) {
-        return c.agentArgs == null ? "none" : c.agentArgs.isEmpty() ? "agent"
+        return c.otherAgentJar != null ? "empty" : c.agentArgs == null ? "none" : c.agentArgs.isEmpty() ? "agent"
                 : c.agentArgs.startsWith("listeners=summary") ? "summary" : "log";
     }
 
@@ -228,13 +239,20 @@ public final class E2eRunner {
         StringBuilder t = new StringBuilder();
         t.append("\n#### ").append(kind).append(signals > 0 ? " (" + signals + " signals per request)" : " (not hooked)")
                 .append("\n\n");
-        t.append("| configuration | req/s | CPU µs/req | × no agent | B allocated/req | Δ B/req | p50 µs | p99 µs "
-                + "| start-up ms | Δ ms |\n");
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Config base = configs.get(0);
+        // what httpsignals adds beyond the JVM's own price for any -javaagent (see EmptyAgent)
+        Config empty = configs.stream().filter(c -> c.otherAgentJar() != null && c != base).findFirst().orElse(null);
+        t.append("| configuration | req/s | CPU µs/req | × no agent | B allocated/req | Δ B/req ")
+                .append(empty == null ? "" : "| Δ B/req vs empty agent ")
+                .append("| p50 µs | p99 µs | start-up ms | Δ ms ")
+                .append(empty == null ? "" : "| Δ ms vs empty agent ").append("|\n");
+        t.append("|---|---:|---:|---:|---:|---:|").append(empty == null ? "" : "---:|")
+                .append("---:|---:|---:|---:|").append(empty == null ? "" : "---:|").append("\n");
         double baseCpu = median(values(loads.get(base), Load::cpuMicrosPerRequest));
         double baseBytes = median(values(loads.get(base), Load::bytesPerRequest));
         double baseStart = median(startups.get(base));
+        double emptyBytes = empty == null ? 0 : median(values(loads.get(empty), Load::bytesPerRequest));
+        double emptyStart = empty == null ? 0 : median(startups.get(empty));
         for (Config c : configs) {
             List<Load> l = loads.get(c);
             List<Double> tput = values(l, Load::throughput);
@@ -242,14 +260,23 @@ public final class E2eRunner {
             List<Double> bytes = values(l, Load::bytesPerRequest);
             List<Double> start = startups.get(c);
             boolean isBase = c == base;
-            t.append(String.format(Locale.ROOT, "| %s | %.0f %s | %.1f %s | %s | %.0f %s | %s | %.0f | %.0f | %.0f %s | %s |%n",
+            boolean ours = c.agentArgs() != null;
+            t.append(String.format(Locale.ROOT, "| %s | %.0f %s | %.1f %s | %s | %.0f %s | %s |",
                     c.name, median(tput), spread(tput), median(cpu), spread(cpu),
                     isBase ? "1" : String.format(Locale.ROOT, "%.3f", median(cpu) / baseCpu),
                     median(bytes), spread(bytes),
-                    isBase ? "0" : String.format(Locale.ROOT, "%+.0f", median(bytes) - baseBytes),
+                    isBase ? "0" : String.format(Locale.ROOT, "%+.0f", median(bytes) - baseBytes)));
+            if (empty != null) {
+                t.append(ours ? String.format(Locale.ROOT, " %+.0f |", median(bytes) - emptyBytes) : " |");
+            }
+            t.append(String.format(Locale.ROOT, " %.0f | %.0f | %.0f %s | %s |",
                     median(values(l, x -> (double) x.p50Micros())), median(values(l, x -> (double) x.p99Micros())),
                     median(start), spread(start),
                     isBase ? "0" : String.format(Locale.ROOT, "%+.0f", median(start) - baseStart)));
+            if (empty != null) {
+                t.append(ours ? String.format(Locale.ROOT, " %+.0f |", median(start) - emptyStart) : " |");
+            }
+            t.append('\n');
         }
         return t.toString();
     }
