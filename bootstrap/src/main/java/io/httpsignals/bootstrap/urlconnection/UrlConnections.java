@@ -98,7 +98,7 @@ public final class UrlConnections {
     /** The headers listeners added at request start, or {@code null}. */
     public static Map<String, List<String>> injectedHeaders(Object huc) {
         UrlConnectionRequest r = REQUESTS.get(huc);
-        return r == null || r.isEnded() ? null : r.injectedHeaders;
+        return r == null || r.isEnded() ? null : r.trace.injectedHeaders();
     }
 
     public static void failed(Object huc, Throwable error) {
