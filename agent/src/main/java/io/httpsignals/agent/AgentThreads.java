@@ -36,6 +36,17 @@ public final class AgentThreads {
         });
     }
 
+    /** Runs {@code task} once, {@code delayMillis} from now, off the caller's thread; a failure is swallowed. */
+    public static void later(long delayMillis, Runnable task) {
+        SCHEDULER.schedule(() -> {
+            try {
+                task.run();
+            } catch (Throwable ignored) {
+                // the chore reports its own problems
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
     /** Runs {@code task} every {@code periodMillis}; failures are swallowed so the schedule goes on. */
     public static ScheduledFuture<?> every(long periodMillis, Runnable task) {
         return SCHEDULER.scheduleWithFixedDelay(() -> {

@@ -7,6 +7,7 @@ import io.httpsignals.api.ListenerOptions;
 import io.httpsignals.bootstrap.AgentLog;
 
 import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,6 +29,8 @@ import java.util.concurrent.ScheduledFuture;
 public final class SummaryListenerProvider implements BuiltInListenerProvider {
 
     public static final String OBJECT_NAME = "io.httpsignals:type=Summary";
+    /** When the MBean is registered if no MBean server ran yet at start. */
+    static final long MBEAN_DELAY_MILLIS = 3000;
 
     @Override
     public String name() {
@@ -51,8 +54,16 @@ public final class SummaryListenerProvider implements BuiltInListenerProvider {
         ScheduledFuture<?> periodic = interval == null ? null : AgentThreads.every(interval.toMillis(), print);
         if (jmx) {
             // the platform MBean server is not started on the agent's start path: an application (an app server
-            // installing its own logging or MBean server builder) may need to do it first, so it happens off it
-            AgentThreads.soon(() -> register(summary));
+            // installing its own logging or MBean server builder) may need to do it first, so it happens off it.
+            // Nor right away: starting it costs a short-lived process ~40 ms of its two cores (measured with the
+            // e2e start-up runs), so unless it already runs, the MBean comes a few seconds after start.
+            AgentThreads.soon(() -> {
+                if (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+                    AgentThreads.later(MBEAN_DELAY_MILLIS, () -> register(summary));
+                } else {
+                    register(summary);
+                }
+            });
         }
         return new SummaryListener(summary, () -> {
             if (periodic != null) {
