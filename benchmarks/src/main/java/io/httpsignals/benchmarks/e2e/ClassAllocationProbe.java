@@ -125,7 +125,8 @@ public final class ClassAllocationProbe {
         Map<String, double[]> byClass = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             String[] p = line.split(" ", 3);
-            if (p.length == 3) {
+            // other lines (the JVM's own warnings go to standard output too) are skipped
+            if (p.length == 3 && p[0].matches("-?[0-9.]+") && p[1].matches("-?[0-9.]+")) {
                 byClass.put(p[2], new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])});
             }
         }
