@@ -44,7 +44,10 @@ class ApacheHttpClient5ClassicTest {
     void newest(Jdks.Jdk jdk, @TempDir Path dir) {
         ApacheChildRun run = run(jdk, dir, ChildJvm.classPath());
         ClassicScenarioChecks.assertAgentLines(run.result.stderr());
-        check(new ClassicScenarioChecks(run.log, "apache-httpclient5", true), true);
+        ClassicScenarioChecks checks = new ClassicScenarioChecks(run.log, "apache-httpclient5", true);
+        check(checks, true);
+        // httpcore5 5.4+ only: the route-segmented pool (PoolConcurrencyPolicy.OFFLOCK)
+        checks.pool(http, "offlock");
     }
 
     @ParameterizedTest

@@ -97,6 +97,21 @@ public final class Apache5ClassicApp {
         }
         pool(base, PoolConcurrencyPolicy.STRICT);
         pool(base, PoolConcurrencyPolicy.LAX);
+        PoolConcurrencyPolicy offLock = offLockPolicy();
+        if (offLock != null) {
+            pool(base, offLock);
+        } else {
+            System.out.println(elapsed() + " skipped pool-offlock (this httpcore5 has no route-segmented pool)");
+        }
+    }
+
+    /** The route-segmented pool's policy, which httpcore5 has since 5.4 (looked up by name so 5.2 still runs). */
+    private static PoolConcurrencyPolicy offLockPolicy() {
+        try {
+            return PoolConcurrencyPolicy.valueOf("OFFLOCK");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void pool(String base, PoolConcurrencyPolicy policy) throws Exception {

@@ -11,7 +11,10 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-/** httpcore5's route-segmented pool ({@code PoolConcurrencyPolicy.OFFLOCK}, newer httpcore5): releases only. */
+/**
+ * httpcore5's route-segmented pool ({@code PoolConcurrencyPolicy.OFFLOCK}, httpcore5 5.4 and newer): a lease it
+ * cannot grant at once is queued (the waiting thread ends the wait, as with the other pools), and releases.
+ */
 public final class RouteSegmentedConnPoolInstrumentation implements TypeInstrumentation {
 
     @Override
@@ -21,6 +24,7 @@ public final class RouteSegmentedConnPoolInstrumentation implements TypeInstrume
 
     @Override
     public void hooks(Hooks hooks) {
+        hooks.advise(named("lease").and(takesArguments(4)), PoolLeaseAdvice.class);
         hooks.advise(named("release").and(takesArguments(2)).and(not(isBridge())), PoolReleaseAdvice.class);
     }
 }
