@@ -116,6 +116,23 @@ public final class JdkHttpScenarios {
                 f.cancel(true);
                 expectFailure(scenario, f::join);
             }
+            case "interrupted" -> {
+                // the application interrupts a thread blocked in send(): send() throws InterruptedException
+                Thread caller = Thread.currentThread();
+                Thread interrupter = new Thread(() -> {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException ignored) {
+                        return;
+                    }
+                    caller.interrupt();
+                });
+                interrupter.start();
+                expectFailure(scenario, () -> h1().send(get(http + "/slow?ms=3000&s=" + scenario),
+                        HttpResponse.BodyHandlers.ofString()));
+                interrupter.join();
+                Thread.interrupted(); // in case the interrupt came after send() returned
+            }
             case "input-stream" -> {
                 HttpClient client = h1();
                 try (InputStream in = client.send(get(http + "/bytes?n=100000&s=input-stream-read"),

@@ -55,7 +55,7 @@ class JdkHttpClientTest {
 
     static final String[] SCENARIOS = {"http-localhost", "http-reuse", "https", "https-untrusted", "h2",
         "post-bytes", "post-stream", "post-h2", "chunked-response", "redirects", "unknown-host", "refused", "timeout",
-        "cancel", "input-stream", "handler-throws", "concurrent-http1", "concurrent-h2", "stale", "reset", "h2c", "connect-timeout"};
+        "cancel", "interrupted", "input-stream", "handler-throws", "concurrent-http1", "concurrent-h2", "stale", "reset", "h2c", "connect-timeout"};
 
     /** The header the test plugin {@code inject} sets to the request's trace id. */
     static final String TEST_ID = "x-test-id";
@@ -430,6 +430,13 @@ class JdkHttpClientTest {
         assertEquals(EXCEPTION, cancel.last().signal());
         assertEquals("java.util.concurrent.CancellationException", cancel.last().errorType());
         assertEquals(List.of("failed java.util.concurrent.CancellationException"), run.results("cancel"));
+
+        // send() interrupted while it waits: the request ends with the InterruptedException the application got
+        RequestSignals interrupted = run.request("interrupted");
+        assertExactly(interrupted, START, CREATE_START, CONNECT_START, CONNECT_END, CREATE_END, HEADERS_SENT,
+                EXCEPTION);
+        assertEquals("java.lang.InterruptedException", interrupted.first(EXCEPTION).errorType());
+        assertEquals(List.of("failed java.lang.InterruptedException"), run.results("interrupted"));
 
         RequestSignals handler = run.request("handler-throws");
         assertExactly(handler, START, CREATE_START, CONNECT_START, CONNECT_END, CREATE_END, HEADERS_SENT, RESPONSE,
