@@ -58,10 +58,10 @@ public final class SummaryListenerProvider implements BuiltInListenerProvider {
             // Nor right away: starting it costs a short-lived process ~40 ms of its two cores (measured with the
             // e2e start-up runs), so unless it already runs, the MBean comes a few seconds after start.
             AgentThreads.soon(() -> {
-                if (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
-                    AgentThreads.later(MBEAN_DELAY_MILLIS, () -> register(summary));
-                } else {
+                if (mbeanServerRuns()) {
                     register(summary);
+                } else {
+                    AgentThreads.later(MBEAN_DELAY_MILLIS, () -> register(summary));
                 }
             });
         }
@@ -71,6 +71,15 @@ public final class SummaryListenerProvider implements BuiltInListenerProvider {
             }
             print.run();
         });
+    }
+
+    /** Whether an MBean server was made already (finding one does not make one). */
+    private static boolean mbeanServerRuns() {
+        try {
+            return !MBeanServerFactory.findMBeanServer(null).isEmpty();
+        } catch (RuntimeException e) {
+            return false; // e.g. a security manager that does not allow looking: register later
+        }
     }
 
     private static void register(Summary summary) {
