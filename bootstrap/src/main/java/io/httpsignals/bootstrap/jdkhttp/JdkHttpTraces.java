@@ -119,20 +119,11 @@ public final class JdkHttpTraces {
      * thread's. Returns what to restore.
      */
     public static Object enterAcquiring(Object exchange) {
-        Trace previous = ACQUIRING.get();
-        Trace trace = forExchange(exchange);
-        if (trace != null || previous != null) {
-            ACQUIRING.set(trace);
-        }
-        return previous == null ? NO_TRACE : previous;
+        return handOver(ACQUIRING, forExchange(exchange));
     }
 
     public static void exitAcquiring(Object token) {
-        if (token instanceof Trace) {
-            ACQUIRING.set((Trace) token);
-        } else if (token == NO_TRACE && ACQUIRING.get() != null) {
-            ACQUIRING.set(null);
-        }
+        restore(ACQUIRING, token);
     }
 
     /**
@@ -140,7 +131,6 @@ public final class JdkHttpTraces {
      * pieces of body the subscriber gets on this thread are {@code http1Response}'s request's. Returns what to restore.
      */
     public static Object enterBodyDelivery(Object http1Response) {
-        Trace previous = DELIVERING.get();
         Trace trace = null;
         if (linked && http1Response != null) {
             try {
@@ -149,17 +139,30 @@ public final class JdkHttpTraces {
                 trace = null;
             }
         }
+        return handOver(DELIVERING, trace);
+    }
+
+    public static void exitBodyDelivery(Object token) {
+        restore(DELIVERING, token);
+    }
+
+    /**
+     * Makes {@code trace} the thread's value of {@code slot} and returns what {@link #restore} puts back (never
+     * null, so an advice can keep it as its only state). A thread that had none and gets none is left untouched.
+     */
+    private static Object handOver(ThreadLocal<Trace> slot, Trace trace) {
+        Trace previous = slot.get();
         if (trace != null || previous != null) {
-            DELIVERING.set(trace);
+            slot.set(trace);
         }
         return previous == null ? NO_TRACE : previous;
     }
 
-    public static void exitBodyDelivery(Object token) {
+    private static void restore(ThreadLocal<Trace> slot, Object token) {
         if (token instanceof Trace) {
-            DELIVERING.set((Trace) token);
-        } else if (token == NO_TRACE && DELIVERING.get() != null) {
-            DELIVERING.set(null);
+            slot.set((Trace) token);
+        } else if (token == NO_TRACE && slot.get() != null) {
+            slot.set(null);
         }
     }
 
