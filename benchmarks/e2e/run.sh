@@ -7,6 +7,7 @@
 #   benchmarks/e2e/run.sh --mode=full          5 rounds of 8 s + 8 s, 10 start-up runs
 #   benchmarks/e2e/run.sh --kinds=jdk-sync,apache5 --java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 #   options: --rounds= --warmup-ms= --measure-ms= --startup-runs= --threads= --configs=none,empty,agent,summary,log
+#            --own-bytes=false (skip the exact count of httpsignals' own objects per request)
 #            --out=FILE (default docs/benchmarks.md; --out= prints only) --no-build (use the jars already built)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

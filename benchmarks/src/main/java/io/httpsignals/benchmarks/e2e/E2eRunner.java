@@ -145,7 +145,15 @@ public final class E2eRunner {
                 startups.get(c).add(startupMillis(kind, url, c));
             }
         }
-        return table(kind, signalsPerRequest, loads, startups);
+        Map<Config, Double> own = new LinkedHashMap<>();
+        if (o.ownBytes) {
+            for (Config c : configs) {
+                if (c.agentArgs() != null) {
+                    own.put(c, ownBytesPerRequest(kind, url, c));
+                }
+            }
+        }
+        return table(kind, signalsPerRequest, loads, startups, own);
     }
 
     // ------------------------------------------------------------------ child JVMs
@@ -200,6 +208,41 @@ public final class E2eRunner {
         return millis;
     }
 
+    /**
+     * httpsignals' own objects per request, exactly: {@link ClassAllocationProbe} in a JVM under Epsilon, summing
+     * the classes of {@code io.httpsignals} (the harness's own classes left out). Unlike the bytes of the load rounds
+     * this does not move with the JIT's treatment of the client's objects or with timing, so it shows what the agent
+     * itself allocates; JDK objects that the agent's code creates (a {@code byte[]}, a JDK future) are not in it.
+     */
+    private double ownBytesPerRequest(String kind, String url, Config c) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(o.java);
+        // no -Xms: Epsilon commits the heap as it fills; 30000 requests of the heaviest client take ~0.7 GB
+        cmd.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC", "-Xmx6g"));
+        cmd.addAll(c.jvmArgs(o.agentJar));
+        cmd.addAll(List.of("-cp", o.classpath, ClassAllocationProbe.class.getName(), kind, url, "20000", "10000",
+                String.valueOf(o.threads)));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        double bytes = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                String[] f = line.split(" ", 3);
+                if (f.length == 3 && f[2].startsWith("io.httpsignals.")
+                        && !f[2].startsWith("io.httpsignals.benchmarks.")) {
+                    bytes += Double.parseDouble(f[1]);
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            // a half-hour run is not thrown away for one missing cell
+            notes.append("- `").append(kind).append("`, ").append(c.name).append(": the own-objects probe failed ("
+                    + String.join(" ", cmd) + ").\n");
+            return Double.NaN;
+        }
+        System.err.printf(Locale.ROOT, "e2e:   %-22s httpsignals' own objects %.0f B/req%n", c.name, bytes);
+        return bytes;
+    }
+
     /** Signals the log listener writes for one request of this kind: 0 means no hook for it in this build. */
     private int signalsPerRequest(String kind, String url, Path work) throws Exception {
         Path log = work.resolve("probe-" + kind + ".log");
@@ -235,7 +278,8 @@ public final class E2eRunner {
 
     // ------------------------------------------------------------------ report
 
-    private String table(String kind, int signals, Map<Config, List<Load>> loads, Map<Config, List<Double>> startups) {
+    private String table(String kind, int signals, Map<Config, List<Load>> loads, Map<Config, List<Double>> startups,
+                         Map<Config, Double> own) {
         StringBuilder t = new StringBuilder();
         t.append("\n#### ").append(kind).append(signals > 0 ? " (" + signals + " signals per request)" : " (not hooked)")
                 .append("\n\n");
@@ -244,9 +288,11 @@ public final class E2eRunner {
         Config empty = configs.stream().filter(c -> c.otherAgentJar() != null && c != base).findFirst().orElse(null);
         t.append("| configuration | req/s | CPU µs/req | × no agent | B allocated/req | Δ B/req ")
                 .append(empty == null ? "" : "| Δ B/req vs empty agent ")
+                .append(own.isEmpty() ? "" : "| httpsignals' own B/req (exact) ")
                 .append("| p50 µs | p99 µs | start-up ms | Δ ms ")
                 .append(empty == null ? "" : "| Δ ms vs empty agent ").append("|\n");
         t.append("|---|---:|---:|---:|---:|---:|").append(empty == null ? "" : "---:|")
+                .append(own.isEmpty() ? "" : "---:|")
                 .append("---:|---:|---:|---:|").append(empty == null ? "" : "---:|").append("\n");
         double baseCpu = median(values(loads.get(base), Load::cpuMicrosPerRequest));
         double baseBytes = median(values(loads.get(base), Load::bytesPerRequest));
@@ -269,6 +315,10 @@ public final class E2eRunner {
             if (empty != null) {
                 t.append(ours ? String.format(Locale.ROOT, " %+.0f |", median(bytes) - emptyBytes) : " |");
             }
+            if (!own.isEmpty()) {
+                Double b = own.get(c);
+                t.append(b == null ? " |" : b.isNaN() ? " n/a |" : String.format(Locale.ROOT, " %.0f |", b));
+            }
             t.append(String.format(Locale.ROOT, " %.0f | %.0f | %.0f %s | %s |",
                     median(values(l, x -> (double) x.p50Micros())), median(values(l, x -> (double) x.p99Micros())),
                     median(start), spread(start),
@@ -283,7 +333,9 @@ public final class E2eRunner {
 
     private String header(String loadBefore, String loadAfter, long seconds) throws Exception {
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        return "### End-to-end results (" + o.mode + " mode)\n\n"
+        // the mode names its defaults; once rounds or times are given, the line below says what ran
+        String title = "### End-to-end results" + (o.timingGiven ? "" : " (" + o.mode + " mode)") + "\n\n";
+        return title
                 + "- Date: " + date + "; took " + seconds + " s\n"
                 + "- Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " CPUs visible; load average " + loadBefore + " before, " + loadAfter + " after\n"
@@ -292,7 +344,10 @@ public final class E2eRunner {
                 + " ms warm-up + " + o.measureMillis + " ms measured, configurations alternating in each round; "
                 + o.startupRuns + " alternating start-up runs\n"
                 + "- Cells: median, then (min–max spread as ± % of the median) over the rounds. Δ = median minus the "
-                + "no-agent median.\n";
+                + "no-agent median.\n"
+                + (o.ownBytes ? "- httpsignals' own B/req: objects of `io.httpsignals` classes per request, counted "
+                + "exactly in one more client JVM per configuration (Epsilon and class histograms, "
+                + o.threads + " threads, 20000 requests warm-up + 10000 counted)\n" : "");
     }
 
     private String javaVersion() throws Exception {
@@ -382,6 +437,7 @@ public final class E2eRunner {
 
     static final class Options {
         String mode = "quick";
+        boolean timingGiven;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
         String agentJar = "agent/target/httpsignals-agent.jar";
@@ -390,6 +446,7 @@ public final class E2eRunner {
         List<String> configs = List.of();
         List<String> clientJvmArgs = List.of("-Xms256m", "-Xmx256m");
         int threads = 4;
+        boolean ownBytes = true;
         int rounds;
         long warmupMillis;
         long measureMillis;
@@ -405,12 +462,15 @@ public final class E2eRunner {
                 given.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
             }
             o.mode = given.getOrDefault("mode", "quick");
+            o.timingGiven = given.keySet().stream()
+                    .anyMatch(k -> List.of("rounds", "warmup-ms", "measure-ms", "startup-runs").contains(k));
             boolean full = o.mode.equals("full");
             o.rounds = Integer.parseInt(given.getOrDefault("rounds", full ? "5" : "2"));
             o.warmupMillis = Long.parseLong(given.getOrDefault("warmup-ms", full ? "8000" : "1500"));
             o.measureMillis = Long.parseLong(given.getOrDefault("measure-ms", full ? "8000" : "2000"));
             o.startupRuns = Integer.parseInt(given.getOrDefault("startup-runs", full ? "10" : "4"));
             o.threads = Integer.parseInt(given.getOrDefault("threads", "4"));
+            o.ownBytes = Boolean.parseBoolean(given.getOrDefault("own-bytes", "true"));
             o.java = given.getOrDefault("java", o.java);
             o.agentJar = Path.of(given.getOrDefault("agent", o.agentJar)).toAbsolutePath().toString();
             o.out = given.get("out");
@@ -421,8 +481,8 @@ public final class E2eRunner {
                 o.configs = List.of(given.get("configs").split(","));
             }
             for (String k : given.keySet()) {
-                if (!List.of("mode", "rounds", "warmup-ms", "measure-ms", "startup-runs", "threads", "java", "agent",
-                        "out", "kinds", "configs").contains(k)) {
+                if (!List.of("mode", "rounds", "warmup-ms", "measure-ms", "startup-runs", "threads", "own-bytes",
+                        "java", "agent", "out", "kinds", "configs").contains(k)) {
                     throw new IllegalArgumentException("unknown option --" + k);
                 }
             }
