@@ -252,6 +252,7 @@ public final class SignalBus {
                 if (t.ended()) {
                     return;
                 }
+                endWaitForConnection(t, now);
                 ListenerSlot[] ls = listeners(t, Signal.CONNECTION_REUSECONN);
                 if (ls == null) {
                     return;
@@ -290,6 +291,10 @@ public final class SignalBus {
         }
         try {
             synchronized (t) {
+                if (t.ended()) {
+                    return;
+                }
+                endWaitForConnection(t, now);
                 if (!open(t, Trace.PHASE_CREATE, now)) {
                     return;
                 }
@@ -912,6 +917,21 @@ public final class SignalBus {
         }
         if ((open & Trace.PHASE_QUEUED) != 0) {
             queuedEnd(t, now, error);
+        }
+    }
+
+    /**
+     * The request has its connection (one is being made, or an idle one was handed to it), so a wait for one that is
+     * still open is over: its end comes first, without an error. A pool may grant a waiting request on another
+     * thread before the hook that saw the request queue has registered it (Apache's async pool grants on the
+     * releasing thread, which then goes on to connect), so that grant's own end would arrive late; the bus drops
+     * it then, as any end of a phase that is not open.
+     */
+    private static void endWaitForConnection(Trace t, long now) {
+        if ((t.state & Trace.PHASE_QUEUED) != 0) {
+            t.state &= ~Trace.PHASE_QUEUED;
+            // a signal no listener wants comes without its time (clockFor); the wait's end may be wanted
+            queuedEnd(t, now != 0 ? now : System.nanoTime(), null);
         }
     }
 

@@ -36,6 +36,23 @@ class SignalBusTest {
         }
 
         @Override
+        public void onConnectionQueuedStart(RequestTrace trace, List<String> ctx, long t, int leased, int pending,
+                                            int max) {
+            seen.add("connection_queued_start");
+        }
+
+        @Override
+        public void onConnectionQueuedEnd(RequestTrace trace, List<String> ctx, long t, Throwable error) {
+            seen.add("connection_queued_end" + (error == null ? "" : ":" + error.getClass().getSimpleName()));
+        }
+
+        @Override
+        public void onConnectionReused(RequestTrace trace, List<String> ctx, long t, long id, String address,
+                                       String protocol) {
+            seen.add("connection_reuseconn");
+        }
+
+        @Override
         public void onConnectionCreateStart(RequestTrace trace, List<String> ctx, long t) {
             seen.add("connection_create_start");
         }
@@ -104,6 +121,31 @@ class SignalBusTest {
                 "connect_end:10.0.0.1:80:IncompletePhaseException", "connect_start:10.0.0.2:80",
                 "connect_end:10.0.0.2:80:IncompletePhaseException",
                 "connection_create_end:IncompletePhaseException", "request_end:200:0:5:[start]"), r.seen);
+    }
+
+    @Test
+    void aConnectionForAWaitingRequestEndsItsWaitFirst() {
+        // as Apache's async pool does under load: the lease is granted and connected on the releasing thread before
+        // the waiting request's own hook reports the end of its wait
+        Recorder r = new Recorder();
+        SignalBus.install(listeners("r", r));
+        Trace created = SignalBus.requestStart("apache-httpclient5-async", "GET", "http://h/", Map.of());
+        SignalBus.connectionQueuedStart(created, 2, 1, 2);
+        SignalBus.connectionCreateStart(created);
+        SignalBus.connectionQueuedEnd(created, null); // late: dropped
+        SignalBus.requestException(created, new java.net.ConnectException("refused"));
+        assertEquals(List.of("request_start", "connection_queued_start", "connection_queued_end",
+                "connection_create_start", "connection_create_end:ConnectException", "request_exception:refused"),
+                r.seen);
+
+        r.seen.clear();
+        Trace reused = SignalBus.requestStart("apache-httpclient5-async", "GET", "http://h/", Map.of());
+        SignalBus.connectionQueuedStart(reused, 2, 1, 2);
+        SignalBus.connectionReused(reused, 7, "10.0.0.1:80", "HTTP/1.1");
+        SignalBus.connectionQueuedEnd(reused, null);
+        SignalBus.requestEnd(reused, 200);
+        assertEquals(List.of("request_start", "connection_queued_start", "connection_queued_end",
+                "connection_reuseconn", "request_end:200:0:0:[start]"), r.seen);
     }
 
     @Test
