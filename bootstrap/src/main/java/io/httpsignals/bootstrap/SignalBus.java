@@ -198,7 +198,7 @@ public final class SignalBus {
         try {
             long now = System.nanoTime();
             synchronized (t) {
-                if (!open(t, Trace.PHASE_QUEUED, now)) {
+                if ((t.state & Trace.HOP_CONNECTED) != 0 || !open(t, Trace.PHASE_QUEUED, now)) {
                     return;
                 }
                 ListenerSlot[] ls = listeners(t, Signal.CONNECTION_QUEUED_START);
@@ -253,6 +253,7 @@ public final class SignalBus {
                     return;
                 }
                 endWaitForConnection(t, now);
+                t.state |= Trace.HOP_CONNECTED;
                 ListenerSlot[] ls = listeners(t, Signal.CONNECTION_REUSECONN);
                 if (ls == null) {
                     return;
@@ -298,6 +299,7 @@ public final class SignalBus {
                 if (!open(t, Trace.PHASE_CREATE, now)) {
                     return;
                 }
+                t.state |= Trace.HOP_CONNECTED;
                 ListenerSlot[] ls = listeners(t, Signal.CONNECTION_CREATE_START);
                 if (ls == null) {
                     return;
@@ -654,6 +656,7 @@ public final class SignalBus {
         try {
             long now = clockFor(t, Signal.REQUEST_REDIRECT);
             synchronized (t) {
+                t.state &= ~Trace.HOP_CONNECTED; // a new hop acquires its connection again
                 ListenerSlot[] ls = live(t, Signal.REQUEST_REDIRECT);
                 if (ls == null) {
                     return;
@@ -685,6 +688,7 @@ public final class SignalBus {
         try {
             long now = clockFor(t, Signal.REQUEST_RETRY);
             synchronized (t) {
+                t.state &= ~Trace.HOP_CONNECTED; // a new hop acquires its connection again
                 ListenerSlot[] ls = live(t, Signal.REQUEST_RETRY);
                 if (ls == null) {
                     return;

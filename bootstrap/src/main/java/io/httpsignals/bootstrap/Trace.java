@@ -14,6 +14,11 @@ public final class Trace implements RequestTrace {
     static final int PHASE_DNS = 1 << 2;
     static final int PHASE_CONNECT = 1 << 3;
     static final int PHASE_TLS = 1 << 4;
+    /**
+     * Not a phase: the current hop has its connection (one reused, or one being made). A wait for a connection
+     * reported after that is late (another thread granted it first) and is dropped; a redirect or retry clears it.
+     */
+    static final int HOP_CONNECTED = 1 << 5;
     /** {@link #state} bits 8..19: the last response status + 1 (0: none yet). */
     private static final int STATUS_SHIFT = 8;
     private static final int STATUS_MASK = 0xFFF;

@@ -53,6 +53,11 @@ class SignalBusTest {
         }
 
         @Override
+        public void onRequestRetry(RequestTrace trace, List<String> ctx, long t, String reason) {
+            seen.add("request_retry");
+        }
+
+        @Override
         public void onConnectionCreateStart(RequestTrace trace, List<String> ctx, long t) {
             seen.add("connection_create_start");
         }
@@ -146,6 +151,20 @@ class SignalBusTest {
         SignalBus.requestEnd(reused, 200);
         assertEquals(List.of("request_start", "connection_queued_start", "connection_queued_end",
                 "connection_reuseconn", "request_end:200:0:0:[start]"), r.seen);
+
+        // the other way round: the hop already has its connection when the waiter's hook reports the wait; a retry
+        // starts a hop that may wait again
+        r.seen.clear();
+        Trace late = SignalBus.requestStart("apache-httpclient5-async", "GET", "http://h/", Map.of());
+        SignalBus.connectionReused(late, 7, "10.0.0.1:80", "HTTP/1.1");
+        SignalBus.connectionQueuedStart(late, 2, 1, 2);
+        SignalBus.connectionQueuedEnd(late, null);
+        SignalBus.requestRetry(late, "connection reset");
+        SignalBus.connectionQueuedStart(late, 2, 1, 2);
+        SignalBus.connectionQueuedEnd(late, null);
+        SignalBus.requestEnd(late, 200);
+        assertEquals(List.of("request_start", "connection_reuseconn", "request_retry", "connection_queued_start",
+                "connection_queued_end", "request_end:200:0:0:[start]"), r.seen);
     }
 
     @Test
