@@ -848,10 +848,11 @@ public final class SignalBus {
     }
 
     /**
-     * The time of a signal that emits nothing else, read only if a listener of the request wants it: the clock is
-     * most of a delivered signal's cost (about 20 of 32 ns on a VM), and a listener like {@code summary} wants 3 of a
+     * The time of a signal that ends no phase, read only if a listener of the request wants it: the clock is most of
+     * a delivered signal's cost (about 20 of 32 ns on a VM), and a listener like {@code summary} wants 3 of a
      * keep-alive request's 10 signals. Phase and terminal signals always read it: they may end other phases at
-     * that time, for listeners that want those.
+     * that time, for listeners that want those ({@code connection_reuseconn}, which may end a wait, reads it then
+     * if it has not yet).
      */
     private static long clockFor(Trace t, Signal signal) {
         return t.dispatch.bySignal[signal.ordinal()].length != 0 ? System.nanoTime() : 0L;
